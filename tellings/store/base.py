@@ -1,0 +1,176 @@
+"""The storage interface: every read and write of the record goes through a `Store`.
+
+The embedded default is `SQLiteStore`; a PostgreSQL store implements the same
+methods. Nothing outside `tellings.store` builds SQL or sees a connection.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Document, Source
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One stored ledger entry: its position, kind, canonical JSON and leaf hash."""
+
+    seq: int
+    kind: str
+    entry: bytes
+    leaf_hash: bytes
+
+
+@dataclass(frozen=True)
+class CheckpointRow:
+    """A signed tree head: the tree size, its root and the signed note."""
+
+    size: int
+    root: bytes
+    note: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """The collection's Ed25519 signing key."""
+
+    key_id: str
+    public_key: bytes
+    private_key: bytes
+    created_at: str
+
+
+class Store(abc.ABC):
+    """Where a collection keeps its ledger, originals and the tables projected from them."""
+
+    path: str
+
+    # -- lifecycle -------------------------------------------------------------
+    @abc.abstractmethod
+    def migrate(self) -> list[str]:
+        """Bring the schema up to date; return the names of the migrations applied."""
+
+    @abc.abstractmethod
+    def schema_version(self) -> int:
+        """The number of the newest migration applied (0 for an empty file)."""
+
+    @abc.abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """A unit of work: everything inside is committed together or not at all."""
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    # -- settings --------------------------------------------------------------
+    @abc.abstractmethod
+    def get_meta(self, key: str) -> str | None: ...
+
+    @abc.abstractmethod
+    def set_meta(self, key: str, value: str) -> None: ...
+
+    # -- ledger ----------------------------------------------------------------
+    @abc.abstractmethod
+    def append_ledger(self, rows: Sequence[LedgerRow]) -> None:
+        """Append entries; their `seq` must continue the ledger without gaps."""
+
+    @abc.abstractmethod
+    def ledger_size(self) -> int: ...
+
+    @abc.abstractmethod
+    def iter_ledger(self, start: int = 0, stop: int | None = None) -> Iterator[LedgerRow]:
+        """Entries in stored order (by seq) from `start` up to, not including, `stop`."""
+
+    @abc.abstractmethod
+    def get_ledger_entry(self, seq: int) -> LedgerRow | None: ...
+
+    @abc.abstractmethod
+    def iter_leaf_hashes(self, start: int = 0, stop: int | None = None) -> Iterator[bytes]: ...
+
+    @abc.abstractmethod
+    def add_checkpoint(self, row: CheckpointRow) -> None: ...
+
+    @abc.abstractmethod
+    def checkpoints(self) -> list[CheckpointRow]:
+        """Every checkpoint, smallest tree first."""
+
+    # -- keys ------------------------------------------------------------------
+    @abc.abstractmethod
+    def put_key(self, row: KeyRow) -> None: ...
+
+    @abc.abstractmethod
+    def keys(self) -> list[KeyRow]: ...
+
+    # -- originals -------------------------------------------------------------
+    @abc.abstractmethod
+    def put_original(self, sha256: str, data: bytes) -> None: ...
+
+    @abc.abstractmethod
+    def get_original(self, sha256: str) -> bytes | None: ...
+
+    @abc.abstractmethod
+    def iter_originals(self) -> Iterator[tuple[str, bytes]]:
+        """(stored SHA-256, bytes) of every original, one at a time."""
+
+    @abc.abstractmethod
+    def originals_size(self) -> int:
+        """Total bytes of stored originals."""
+
+    # -- sources ---------------------------------------------------------------
+    @abc.abstractmethod
+    def insert_source(self, source: Source, seq: int) -> None: ...
+
+    @abc.abstractmethod
+    def update_source(self, source: Source, seq: int) -> None: ...
+
+    @abc.abstractmethod
+    def get_source(self, source_id: str) -> Source | None: ...
+
+    @abc.abstractmethod
+    def find_source(self, name: str) -> Source | None:
+        """The source with this name, compared without regard to case."""
+
+    @abc.abstractmethod
+    def list_sources(self) -> list[Source]: ...
+
+    @abc.abstractmethod
+    def count_documents_by_source(self) -> dict[str, int]: ...
+
+    # -- documents -------------------------------------------------------------
+    @abc.abstractmethod
+    def insert_document(self, document: Document, reader: str, seq: int) -> None: ...
+
+    @abc.abstractmethod
+    def get_document(self, document_id: str) -> Document | None: ...
+
+    @abc.abstractmethod
+    def find_documents(self, ref: str) -> list[Document]:
+        """Documents whose id starts with `ref`, or whose name or file name is `ref`."""
+
+    @abc.abstractmethod
+    def list_documents(self) -> list[Document]:
+        """Every document, without its text (empty string), in ingest order."""
+
+    @abc.abstractmethod
+    def has_document(self, document_id: str) -> bool: ...
+
+    @abc.abstractmethod
+    def document_readers(self) -> dict[str, str]:
+        """Which reader made each document's text, by document id."""
+
+    # -- integrity -------------------------------------------------------------
+    @abc.abstractmethod
+    def dump_projection(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """Every projected table's rows, by table then primary key, for verification.
+
+        Large text columns are given as their SHA-256 so that the comparison with
+        the ledger is cheap.
+        """
+
+    @abc.abstractmethod
+    def counts(self) -> dict[str, int]:
+        """How many rows each table of the record holds."""

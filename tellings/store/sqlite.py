@@ -1,0 +1,372 @@
+"""The embedded default store: one SQLite file holds the whole collection."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import CollectionError
+from ..model import Document, OffsetMap, Source
+from .base import CheckpointRow, KeyRow, LedgerRow, Store
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+_DOCUMENT_COLUMNS = (
+    "id, name, filename, format, reader, size, source_id, title, author, url, published, "
+    "language, ingested_at, text, text_sha256, offset_map, seq"
+)
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    """(number, name, SQL) of every SQLite migration shipped with the package."""
+    folder = resources.files("tellings.store.migrations").joinpath("sqlite")
+    found = []
+    for item in folder.iterdir():
+        match = _MIGRATION_NAME.match(item.name)
+        if match:
+            found.append((int(match.group(1)), item.name, item.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class SQLiteStore(Store):
+    """A collection in one SQLite file (WAL journal, foreign keys on)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA busy_timeout = 10000")
+        except sqlite3.DatabaseError as exc:
+            raise CollectionError(
+                f"{self.path}: cannot open as a tellings collection ({exc})"
+            ) from exc
+        self._depth = 0
+
+    # -- lifecycle -------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        applied = []
+        current = self.schema_version()
+        for number, name, sql in _migrations():
+            if number <= current:
+                continue
+            with self.transaction():
+                for statement in _split_sql(sql):
+                    self._conn.execute(statement)
+                self._conn.execute(f"PRAGMA user_version = {number:d}")
+            applied.append(name)
+        return applied
+
+    def schema_version(self) -> int:
+        try:
+            row = self._conn.execute("PRAGMA user_version").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise CollectionError(f"{self.path}: not a tellings collection ({exc})") from exc
+        return int(row[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        # Nested calls join the outer transaction: a document's rows and its ledger
+        # entries are committed together or not at all.
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # -- settings --------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # -- ledger ----------------------------------------------------------------
+    def append_ledger(self, rows: Sequence[LedgerRow]) -> None:
+        self._conn.executemany(
+            "INSERT INTO ledger (seq, kind, entry, leaf_hash) VALUES (?, ?, ?, ?)",
+            [(r.seq, r.kind, r.entry, r.leaf_hash) for r in rows],
+        )
+
+    def ledger_size(self) -> int:
+        row = self._conn.execute("SELECT COALESCE(MAX(seq) + 1, 0) FROM ledger").fetchone()
+        return int(row[0])
+
+    def iter_ledger(self, start: int = 0, stop: int | None = None) -> Iterator[LedgerRow]:
+        sql = "SELECT seq, kind, entry, leaf_hash FROM ledger WHERE seq >= ?"
+        params: list[int] = [start]
+        if stop is not None:
+            sql += " AND seq < ?"
+            params.append(stop)
+        cursor = self._conn.execute(sql + " ORDER BY seq", params)
+        for seq, kind, entry, leaf in cursor:
+            yield LedgerRow(int(seq), str(kind), bytes(entry), bytes(leaf))
+
+    def get_ledger_entry(self, seq: int) -> LedgerRow | None:
+        row = self._conn.execute(
+            "SELECT seq, kind, entry, leaf_hash FROM ledger WHERE seq = ?", (seq,)
+        ).fetchone()
+        if row is None:
+            return None
+        return LedgerRow(int(row[0]), str(row[1]), bytes(row[2]), bytes(row[3]))
+
+    def iter_leaf_hashes(self, start: int = 0, stop: int | None = None) -> Iterator[bytes]:
+        sql = "SELECT leaf_hash FROM ledger WHERE seq >= ?"
+        params: list[int] = [start]
+        if stop is not None:
+            sql += " AND seq < ?"
+            params.append(stop)
+        for (leaf,) in self._conn.execute(sql + " ORDER BY seq", params):
+            yield bytes(leaf)
+
+    def add_checkpoint(self, row: CheckpointRow) -> None:
+        self._conn.execute(
+            "INSERT INTO checkpoints (size, root, note, created_at) VALUES (?, ?, ?, ?)",
+            (row.size, row.root, row.note, row.created_at),
+        )
+
+    def checkpoints(self) -> list[CheckpointRow]:
+        rows = self._conn.execute(
+            "SELECT size, root, note, created_at FROM checkpoints ORDER BY size"
+        ).fetchall()
+        return [CheckpointRow(int(s), bytes(r), str(n), str(c)) for s, r, n, c in rows]
+
+    # -- keys ------------------------------------------------------------------
+    def put_key(self, row: KeyRow) -> None:
+        self._conn.execute(
+            "INSERT INTO signing_keys (key_id, public_key, private_key, created_at) "
+            "VALUES (?, ?, ?, ?)",
+            (row.key_id, row.public_key, row.private_key, row.created_at),
+        )
+
+    def keys(self) -> list[KeyRow]:
+        rows = self._conn.execute(
+            "SELECT key_id, public_key, private_key, created_at FROM signing_keys"
+        ).fetchall()
+        return [KeyRow(str(k), bytes(p), bytes(s), str(c)) for k, p, s, c in rows]
+
+    # -- originals -------------------------------------------------------------
+    def put_original(self, sha256: str, data: bytes) -> None:
+        self._conn.execute(
+            "INSERT INTO originals (sha256, size, data) VALUES (?, ?, ?) "
+            "ON CONFLICT (sha256) DO NOTHING",
+            (sha256, len(data), data),
+        )
+
+    def get_original(self, sha256: str) -> bytes | None:
+        row = self._conn.execute(
+            "SELECT data FROM originals WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def iter_originals(self) -> Iterator[tuple[str, bytes]]:
+        # One row at a time: originals may be large, memory stays flat.
+        ids = [r[0] for r in self._conn.execute("SELECT sha256 FROM originals ORDER BY sha256")]
+        for sha in ids:
+            data = self.get_original(sha)
+            if data is not None:
+                yield sha, data
+
+    def originals_size(self) -> int:
+        row = self._conn.execute("SELECT COALESCE(SUM(LENGTH(data)), 0) FROM originals")
+        return int(row.fetchone()[0])
+
+    # -- sources ---------------------------------------------------------------
+    def insert_source(self, source: Source, seq: int) -> None:
+        self._conn.execute(
+            "INSERT INTO sources (id, name, type, affiliation, reliability, seq) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (source.id, source.name, source.type, source.affiliation, source.reliability, seq),
+        )
+
+    def update_source(self, source: Source, seq: int) -> None:
+        self._conn.execute(
+            "UPDATE sources SET name = ?, type = ?, affiliation = ?, reliability = ?, seq = ? "
+            "WHERE id = ?",
+            (source.name, source.type, source.affiliation, source.reliability, seq, source.id),
+        )
+
+    def get_source(self, source_id: str) -> Source | None:
+        row = self._conn.execute(
+            "SELECT id, name, type, affiliation, reliability FROM sources WHERE id = ?",
+            (source_id,),
+        ).fetchone()
+        return None if row is None else Source(*row)
+
+    def find_source(self, name: str) -> Source | None:
+        row = self._conn.execute(
+            "SELECT id, name, type, affiliation, reliability FROM sources "
+            "WHERE LOWER(name) = LOWER(?) OR id = ?",
+            (name, name),
+        ).fetchone()
+        return None if row is None else Source(*row)
+
+    def list_sources(self) -> list[Source]:
+        rows = self._conn.execute(
+            "SELECT id, name, type, affiliation, reliability FROM sources ORDER BY LOWER(name)"
+        ).fetchall()
+        return [Source(*row) for row in rows]
+
+    def count_documents_by_source(self) -> dict[str, int]:
+        rows = self._conn.execute(
+            "SELECT source_id, COUNT(*) FROM documents "
+            "WHERE source_id IS NOT NULL GROUP BY source_id"
+        ).fetchall()
+        return {str(s): int(n) for s, n in rows}
+
+    # -- documents -------------------------------------------------------------
+    def insert_document(self, document: Document, reader: str, seq: int) -> None:
+        text_sha = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+        self._conn.execute(
+            f"INSERT INTO documents ({_DOCUMENT_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                document.id,
+                document.name,
+                document.filename,
+                document.format,
+                reader,
+                document.size,
+                document.source_id,
+                document.title,
+                document.author,
+                document.url,
+                document.published,
+                document.language,
+                document.ingested_at,
+                document.text,
+                text_sha,
+                json.dumps(document.offset_map.to_json(), separators=(",", ":")),
+                seq,
+            ),
+        )
+
+    def get_document(self, document_id: str) -> Document | None:
+        row = self._conn.execute(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return None if row is None else _document(row)
+
+    def find_documents(self, ref: str) -> list[Document]:
+        rows = self._conn.execute(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents "
+            "WHERE id = ? OR name = ? OR filename = ? OR id LIKE ? ORDER BY seq",
+            (ref, ref, ref, _like_prefix(ref)),
+        ).fetchall()
+        return [_document(row) for row in rows]
+
+    def list_documents(self) -> list[Document]:
+        columns = _DOCUMENT_COLUMNS.replace(" text,", " '' AS text,")
+        rows = self._conn.execute(f"SELECT {columns} FROM documents ORDER BY seq").fetchall()
+        return [_document(row) for row in rows]
+
+    def has_document(self, document_id: str) -> bool:
+        row = self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,))
+        return row.fetchone() is not None
+
+    def document_readers(self) -> dict[str, str]:
+        rows = self._conn.execute("SELECT id, reader FROM documents").fetchall()
+        return {str(i): str(r) for i, r in rows}
+
+    # -- integrity -------------------------------------------------------------
+    def dump_projection(self) -> dict[str, dict[str, dict[str, Any]]]:
+        sources = {
+            str(row[0]): {
+                "name": row[1],
+                "type": row[2],
+                "affiliation": row[3],
+                "reliability": row[4],
+            }
+            for row in self._conn.execute(
+                "SELECT id, name, type, affiliation, reliability FROM sources"
+            )
+        }
+        documents = {}
+        for row in self._conn.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents"):
+            doc = _document(row)
+            documents[doc.id] = {
+                "name": doc.name,
+                "filename": doc.filename,
+                "format": doc.format,
+                "reader": row[4],
+                "size": doc.size,
+                "source_id": doc.source_id,
+                "title": doc.title,
+                "author": doc.author,
+                "url": doc.url,
+                "published": doc.published,
+                "language": doc.language,
+                "ingested_at": doc.ingested_at,
+                # Recomputed from the stored text, not read from the stored hash, so
+                # that an edited text shows.
+                "text_sha256": hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+                "offset_map_sha256": hashlib.sha256(row[15].encode("utf-8")).hexdigest(),
+            }
+        return {"sources": sources, "documents": documents}
+
+    def counts(self) -> dict[str, int]:
+        counts = {}
+        for table in ("sources", "documents", "originals", "ledger", "checkpoints"):
+            counts[table] = int(self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        return counts
+
+
+def _document(row: Sequence[Any]) -> Document:
+    return Document(
+        id=row[0],
+        name=row[1],
+        filename=row[2],
+        format=row[3],
+        size=int(row[5]),
+        source_id=row[6],
+        title=row[7],
+        author=row[8],
+        url=row[9],
+        published=row[10],
+        language=row[11],
+        ingested_at=row[12],
+        text=row[13],
+        offset_map=OffsetMap.from_json(json.loads(row[15])),
+        extra={"reader": row[4], "seq": row[16]},
+    )
+
+
+def _like_prefix(ref: str) -> str:
+    # Only hex prefixes of at least 6 characters select documents by id prefix.
+    if len(ref) >= 6 and re.fullmatch(r"[0-9a-f]+", ref):
+        return ref + "%"
+    return "\x00"
+
+
+def _split_sql(sql: str) -> list[str]:
+    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
