@@ -28,8 +28,8 @@ from .ledger.proof import InclusionProof, check_inclusion_proof
 from .model import SOURCE_TYPES, DocumentMeta
 
 F = TypeVar("F", bound=Callable[..., Any])
-console = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -247,7 +247,7 @@ def documents_show(ctx: click.Context, ref: str, show_text: bool) -> None:
     """One document's metadata (DOC: id prefix, name or file name)."""
     with opened(ctx) as collection:
         doc = collection.document(ref)
-        source = collection.store.get_source(doc.source_id) if doc.source_id else None
+        source = collection.source_by_id(doc.source_id) if doc.source_id else None
     for label, value in (
         ("id (SHA-256)", doc.id),
         ("file", doc.filename),
@@ -392,10 +392,7 @@ def verify(ctx: click.Context, expect_key: str | None, as_json: bool) -> None:
 def proof(ctx: click.Context, entry: int, output: Path | None) -> None:
     """An inclusion proof of ledger ENTRY that `tellings check-proof` checks offline."""
     with opened(ctx) as collection:
-        try:
-            result = collection.proof(entry)
-        except TellingsError as exc:
-            raise click.ClickException(exc.message) from exc
+        result = collection.proof(entry)
     text = json.dumps(result.to_json(), indent=2)
     if output:
         output.write_text(text + "\n", encoding="utf-8")
@@ -442,7 +439,7 @@ def log(ctx: click.Context, start: int, limit: int) -> None:
 def checkpoint(ctx: click.Context) -> None:
     """Sign the ledger's current tree head (ingest and edits do this themselves)."""
     with opened(ctx) as collection:
-        row = collection.ledger.checkpoint()
+        row = collection.checkpoint()
     if row is None:
         console.print("The last checkpoint already covers the whole ledger.")
     else:

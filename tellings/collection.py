@@ -31,7 +31,7 @@ from .ledger.checkpoint import SigningKey, key_id
 from .ledger.log import Ledger, utc_now
 from .ledger.proof import InclusionProof
 from .model import RELIABILITY_GRADES, SOURCE_TYPES, Document, DocumentMeta, Source
-from .store import KeyRow, Store, open_store
+from .store import CheckpointRow, KeyRow, Store, open_store
 from .verify import VerifyReport, verify_store
 
 
@@ -114,6 +114,9 @@ class Collection:
 
     def source_document_counts(self) -> dict[str, int]:
         return self.store.count_documents_by_source()
+
+    def source_by_id(self, source_id: str) -> Source | None:
+        return self.store.get_source(source_id)
 
     def source(self, name: str) -> Source:
         found = self.store.find_source(name)
@@ -328,6 +331,10 @@ class Collection:
     def verify(self, expect_key: str | None = None) -> VerifyReport:
         """Check originals, ledger, checkpoints and tables; see `tellings.verify`."""
         return verify_store(self.store, expect_key=expect_key)
+
+    def checkpoint(self) -> CheckpointRow | None:
+        """Sign the current tree head; None when the last checkpoint already covers it."""
+        return self.ledger.checkpoint()
 
     def proof(self, seq: int) -> InclusionProof:
         try:

@@ -1,0 +1,37 @@
+"""The docs stay true: the CLI reference is current and the README's commands are the real ones."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tellings import clidocs
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_cli_reference_is_current() -> None:
+    current = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert current == clidocs.render(), (
+        "docs/cli.md is stale: run `python -m tellings.clidocs > docs/cli.md`"
+    )
+
+
+def test_every_command_is_in_the_reference() -> None:
+    text = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name in clidocs.cli.commands:
+        assert f"## `tellings {name}`" in text
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^(\./scripts/\S+)", readme, flags=re.MULTILINE)
+    assert commands == ["./scripts/demo", "./scripts/test"]
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "./scripts/test" in ci.splitlines()[-1]
+
+
+def test_linked_docs_exist() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for link in re.findall(r"\]\(((?:docs|examples)/[^)]+)\)", readme):
+        assert (REPO / link).exists(), link
