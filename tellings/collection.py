@@ -30,7 +30,20 @@ from .ingest.manifest import read_manifest
 from .ledger.checkpoint import SigningKey, key_id
 from .ledger.log import Ledger, utc_now
 from .ledger.proof import InclusionProof
-from .model import RELIABILITY_GRADES, SOURCE_TYPES, Document, DocumentMeta, Source
+from .extract.claims import EXTRACTOR_VERSION, extract_claims
+from .export.claims import claim_rows, write_claims
+from .extract.aliases import add_user_alias
+from .extract.gazetteer import Gazetteer
+from .model import (
+    RELIABILITY_GRADES,
+    SOURCE_TYPES,
+    PEOPLE_MEASURES,
+    Claim,
+    Document,
+    DocumentMeta,
+    Source,
+    json_number,
+)
 from .store import CheckpointRow, KeyRow, Store, open_store
 from .verify import VerifyReport, verify_store
 
@@ -41,6 +54,15 @@ class IngestProgress(Protocol):
     def start(self, total: int) -> None: ...
 
     def done(self, outcome: IngestOutcome) -> None: ...
+
+
+@dataclass
+class ExtractionReport:
+    """How a (re-)extraction went: documents read, claims added and superseded."""
+
+    documents: int = 0
+    added: int = 0
+    superseded: int = 0
 
 
 @dataclass(frozen=True)
@@ -59,9 +81,11 @@ class Status:
 class Collection:
     """A collection of documents, their sources and the ledger that records them."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, extract: bool = True) -> None:
         self.store = store
         self.ledger = self._open_ledger()
+        self.extract_on_ingest = extract
+        self._gazetteer: Gazetteer | None = None
 
     # -- set-up ----------------------------------------------------------------
     def _open_ledger(self) -> Ledger:
@@ -325,7 +349,111 @@ class Collection:
             self.store.put_original(sha, data)
             seq = self.ledger.append("document.added", document_entry(document, reader), at=now)
             self.store.insert_document(document, reader, seq)
+            if self.extract_on_ingest:
+                self._record_claims(document)
         return IngestOutcome(shown, "added", document_id=sha, notes=extracted.notes)
+
+    # -- extraction ------------------------------------------------------------
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The default gazetteer with the names users added to this collection."""
+        if self._gazetteer is None:
+            gazetteer = Gazetteer.default()
+            for row in self.store.aliases():
+                add_user_alias(gazetteer, row)
+            self._gazetteer = gazetteer
+        return self._gazetteer
+
+    def extract(self, refs: Sequence[str] | None = None) -> ExtractionReport:
+        """(Re-)extract the claims of the documents named (all when None).
+
+        Claims the current extractor finds that are not yet recorded are added; recorded
+        claims it no longer finds are marked superseded. Nothing is overwritten, and a
+        document whose claims are unchanged changes nothing. One transaction per document.
+        """
+        documents = (
+            [self.document(ref) for ref in refs] if refs is not None else self.documents()
+        )
+        report = ExtractionReport()
+        try:
+            for listed in documents:
+                document = self.store.get_document(listed.id)
+                if document is None:
+                    continue
+                with self.store.transaction():
+                    added, superseded = self._record_claims(document)
+                report.documents += 1
+                report.added += added
+                report.superseded += superseded
+        finally:
+            self.ledger.checkpoint()
+        return report
+
+    def _record_claims(self, document: Document) -> tuple[int, int]:
+        found = extract_claims(document.text, document.id, published=document.published,
+                               gazetteer=self.gazetteer)
+        recorded = {c.id: c for c in self.store.claims(document_id=document.id)}
+        new = [c for c in found if c.id not in recorded]
+        wanted = {c.id for c in found}
+        gone = [claim_id for claim_id in recorded if claim_id not in wanted]
+        if new:
+            seqs = self.ledger.append_many("claim.added", [c.to_json() for c in new])
+            self.store.insert_claims(new, seqs)
+        if gone:
+            seqs = self.ledger.append_many(
+                "claim.superseded", [{"id": i, "by": EXTRACTOR_VERSION} for i in gone]
+            )
+            self.store.supersede_claims(gone, EXTRACTOR_VERSION, seqs)
+        return len(new), len(gone)
+
+    def claims(
+        self,
+        *,
+        document: str | None = None,
+        measures: Sequence[str] | None = None,
+        event: str | None = None,
+        current: bool = True,
+    ) -> list[Claim]:
+        """Claims in document and text order, optionally of one document, measures, event."""
+        document_id = self.document(document).id if document else None
+        return self.store.claims(document_id=document_id, measures=measures, event_key=event,
+                                 current=current)
+
+    def export_claims(self, path: str | Path, *, facts: bool = False) -> int:
+        """Write current claims (people harmed or moved; with `facts`, every figure) to
+        `path`: JSON Lines in the gold schema, or CSV when it ends in .csv."""
+        documents = {d.id: d for d in self.documents()}
+        sources = {s.id: s for s in self.sources()}
+        claims = (c for c in self.store.iter_claims() if facts or c.measure in PEOPLE_MEASURES)
+        return write_claims(claim_rows(claims, documents, sources), Path(path))
+
+    def add_alias(self, entity_id: str, alias: str, **fields: Any) -> dict[str, Any]:
+        """Add a name to the gazetteer (a ledger entry); a new entity when `entity_id` is new.
+
+        `fields` may give kind, name, country, lat, lon and parent for a new entity.
+        Re-run `extract` afterwards so that documents already in are read again.
+        """
+        alias = " ".join(alias.split())
+        if not alias or not entity_id.strip():
+            raise InvalidValue("an alias needs an entity id and a name")
+        row: dict[str, Any] = {"entity_id": entity_id.strip(), "alias": alias}
+        for key in ("kind", "name", "country", "lat", "lon", "parent"):
+            value = fields.get(key)
+            row[key] = json_number(float(value)) if key in ("lat", "lon") and value is not None \
+                else value
+        add_user_alias(self.gazetteer, row)
+        with self.store.transaction():
+            seq = self.ledger.append("alias.added", row)
+            self.store.insert_alias(
+                {k: (float(v) if k in ("lat", "lon") and v is not None else v)
+                 for k, v in row.items()},
+                seq,
+            )
+        self.ledger.checkpoint()
+        return row
+
+    def aliases(self) -> list[dict[str, Any]]:
+        return self.store.aliases()
 
     # -- ledger ----------------------------------------------------------------
     def verify(self, expect_key: str | None = None) -> VerifyReport:

@@ -146,3 +146,69 @@ class Document:
     language: str | None = None
     ingested_at: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+PEOPLE_MEASURES = ("killed", "wounded", "abducted", "detained", "died", "displaced", "other")
+FACT_MEASURES = ("population", "area", "distance", "money", "count")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure a document states, with what it counts, when, where and its exact words.
+
+    `text[start:end]` of the document's stored text is `quote`; `prefix` and `suffix`
+    complete a W3C TextQuoteSelector. `low`/`high` are the count interval (`high` None
+    when unbounded), `qualifier` as in the gold schema. `event_date` is EDTF or None.
+    `rule` names the versioned rule that found the measure; `extractor` the version of
+    the whole extractor.
+    """
+
+    id: str
+    document_id: str
+    measure: str
+    low: float
+    high: float | None
+    qualifier: str
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    rule: str
+    extractor: str
+    value: float | None = None
+    unit: str | None = None
+    normalised_low: float | None = None
+    normalised_high: float | None = None
+    normalised_unit: str | None = None
+    event_date: str | None = None
+    date_quote: str | None = None
+    period: bool = False
+    place: str | None = None
+    place_id: str | None = None
+    victims: str | None = None
+    perpetrator: str | None = None
+    event_type: str | None = None
+    speaker: str | None = None
+    event_key: str | None = None
+    number_rule: str | None = None
+    date_rule: str | None = None
+    superseded_by: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Every field, as plain JSON values (the ledger's `claim.added` data)."""
+        return {
+            name: json_number(value) if isinstance(value, float) else value
+            for name, value in ((n, getattr(self, n)) for n in self.__dataclass_fields__)
+        }
+
+
+def json_number(value: float) -> int | str:
+    """A number as canonical JSON may hold it: an integer, or a decimal string.
+
+    The ledger's canonical JSON (RFC 8785) carries no floating point here, so that
+    every implementation hashes the same bytes: 36.0 becomes 36, 0.5 becomes "0.5".
+    """
+    if value.is_integer():
+        return int(value)
+    return repr(value)

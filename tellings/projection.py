@@ -27,7 +27,7 @@ def replays(kind: str) -> Callable[[Replayer], Replayer]:
 
 
 def empty_rows() -> Rows:
-    return {"sources": {}, "documents": {}}
+    return {"sources": {}, "documents": {}, "claims": {}, "aliases": {}}
 
 
 @replays("collection.created")
@@ -73,3 +73,20 @@ def compare(expected: Rows, actual: Rows) -> list[tuple[str, str, str]]:
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+@replays("claim.added")
+def _claim_added(rows: Rows, data: dict[str, Any]) -> None:
+    rows["claims"][data["id"]] = {k: v for k, v in data.items() if k != "id"}
+
+
+@replays("claim.superseded")
+def _claim_superseded(rows: Rows, data: dict[str, Any]) -> None:
+    claim = rows["claims"].get(data["id"])
+    if claim is not None:
+        claim["superseded_by"] = data["by"]
+
+
+@replays("alias.added")
+def _alias_added(rows: Rows, data: dict[str, Any]) -> None:
+    rows["aliases"][f"{data['entity_id']}|{data['alias']}"] = dict(data)

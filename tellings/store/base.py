@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Document, Source
+from ..model import Claim, Document, Source
 
 
 @dataclass(frozen=True)
@@ -161,6 +161,41 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def document_readers(self) -> dict[str, str]:
         """Which reader made each document's text, by document id."""
+
+    # -- claims ----------------------------------------------------------------
+    @abc.abstractmethod
+    def insert_claims(self, claims: Sequence[Claim], seqs: Sequence[int]) -> None: ...
+
+    @abc.abstractmethod
+    def supersede_claims(self, claim_ids: Sequence[str], by: str, seqs: Sequence[int]) -> None:
+        """Mark claims as superseded by a newer extraction (`by` names it)."""
+
+    @abc.abstractmethod
+    def claims(
+        self,
+        *,
+        document_id: str | None = None,
+        measures: Sequence[str] | None = None,
+        event_key: str | None = None,
+        current: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Claim]:
+        """Claims in document and text order; `current` leaves superseded ones out."""
+
+    @abc.abstractmethod
+    def iter_claims(self, *, current: bool = True, batch: int = 10_000) -> Iterator[Claim]:
+        """Every claim, streamed in batches so memory stays flat."""
+
+    @abc.abstractmethod
+    def count_claims(self, *, current: bool = True) -> int: ...
+
+    # -- aliases ---------------------------------------------------------------
+    @abc.abstractmethod
+    def insert_alias(self, row: dict[str, Any], seq: int) -> None: ...
+
+    @abc.abstractmethod
+    def aliases(self) -> list[dict[str, Any]]: ...
 
     # -- integrity -------------------------------------------------------------
     @abc.abstractmethod

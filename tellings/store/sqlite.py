@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CollectionError
-from ..model import Document, OffsetMap, Source
+from ..model import Claim, Document, OffsetMap, Source, json_number
 from .base import CheckpointRow, KeyRow, LedgerRow, Store
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
@@ -297,6 +297,73 @@ class SQLiteStore(Store):
         rows = self._conn.execute("SELECT id, reader FROM documents").fetchall()
         return {str(i): str(r) for i, r in rows}
 
+    # -- claims ----------------------------------------------------------------
+    def insert_claims(self, claims: Sequence[Claim], seqs: Sequence[int]) -> None:
+        placeholders = ", ".join("?" for _ in _CLAIM_COLUMNS)
+        self._conn.executemany(
+            f"INSERT INTO claims ({', '.join(_CLAIM_COLUMNS)}, seq) VALUES ({placeholders}, ?)",
+            [(*_claim_row(c), seq) for c, seq in zip(claims, seqs, strict=True)],
+        )
+
+    def supersede_claims(self, claim_ids: Sequence[str], by: str, seqs: Sequence[int]) -> None:
+        self._conn.executemany(
+            "UPDATE claims SET superseded_by = ?, seq = ? WHERE id = ?",
+            [(by, seq, claim_id) for claim_id, seq in zip(claim_ids, seqs, strict=True)],
+        )
+
+    def claims(
+        self,
+        *,
+        document_id: str | None = None,
+        measures: Sequence[str] | None = None,
+        event_key: str | None = None,
+        current: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Claim]:
+        where, params = _claim_filters(document_id, measures, event_key, current)
+        sql = f"SELECT {', '.join(_CLAIM_COLUMNS)} FROM claims{where} ORDER BY rowid"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [_claim(row) for row in self._conn.execute(sql, params)]
+
+    def iter_claims(self, *, current: bool = True, batch: int = 10_000) -> Iterator[Claim]:
+        where, params = _claim_filters(None, None, None, current)
+        last = 0
+        while True:
+            rows = self._conn.execute(
+                f"SELECT rowid, {', '.join(_CLAIM_COLUMNS)} FROM claims{where}"
+                + (" AND" if where else " WHERE") + " rowid > ? ORDER BY rowid LIMIT ?",
+                [*params, last, batch],
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _claim(row[1:])
+            last = rows[-1][0]
+
+    def count_claims(self, *, current: bool = True) -> int:
+        where = " WHERE superseded_by IS NULL" if current else ""
+        return int(self._conn.execute(f"SELECT COUNT(*) FROM claims{where}").fetchone()[0])
+
+    # -- aliases ---------------------------------------------------------------
+    def insert_alias(self, row: dict[str, Any], seq: int) -> None:
+        self._conn.execute(
+            "INSERT INTO aliases (entity_id, alias, kind, name, country, lat, lon, parent, seq) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity_id, alias) DO NOTHING",
+            (row["entity_id"], row["alias"], row.get("kind"), row.get("name"),
+             row.get("country"), row.get("lat"), row.get("lon"), row.get("parent"), seq),
+        )
+
+    def aliases(self) -> list[dict[str, Any]]:
+        cursor = self._conn.execute(
+            "SELECT entity_id, alias, kind, name, country, lat, lon, parent FROM aliases "
+            "ORDER BY seq"
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
     # -- integrity -------------------------------------------------------------
     def dump_projection(self) -> dict[str, dict[str, dict[str, Any]]]:
         sources = {
@@ -331,11 +398,20 @@ class SQLiteStore(Store):
                 "text_sha256": hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
                 "offset_map_sha256": hashlib.sha256(row[15].encode("utf-8")).hexdigest(),
             }
-        return {"sources": sources, "documents": documents}
+        claims = {}
+        for row in self._conn.execute(f"SELECT {', '.join(_CLAIM_COLUMNS)} FROM claims"):
+            data = _claim(row).to_json()
+            claims[data.pop("id")] = data
+        aliases = {}
+        for alias in self.aliases():
+            aliases[f"{alias['entity_id']}|{alias['alias']}"] = {
+                k: json_number(v) if isinstance(v, float) else v for k, v in alias.items()
+            }
+        return {"sources": sources, "documents": documents, "claims": claims, "aliases": aliases}
 
     def counts(self) -> dict[str, int]:
         counts = {}
-        for table in ("sources", "documents", "originals", "ledger", "checkpoints"):
+        for table in ("sources", "documents", "originals", "claims", "ledger", "checkpoints"):
             counts[table] = int(self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
         return counts
 
@@ -358,6 +434,49 @@ def _document(row: Sequence[Any]) -> Document:
         offset_map=OffsetMap.from_json(json.loads(row[15])),
         extra={"reader": row[4], "seq": row[16]},
     )
+
+
+_CLAIM_FIELDS = tuple(f for f in Claim.__dataclass_fields__)
+_CLAIM_COLUMNS = tuple(
+    {"start": "start_offset", "end": "end_offset"}.get(f, f) for f in _CLAIM_FIELDS
+)
+
+
+def _claim_row(claim: Claim) -> tuple[Any, ...]:
+    return tuple(
+        int(v) if isinstance(v, bool) else v for v in (getattr(claim, f) for f in _CLAIM_FIELDS)
+    )
+
+
+def _claim(row: Sequence[Any]) -> Claim:
+    values = dict(zip(_CLAIM_FIELDS, row, strict=True))
+    values["period"] = bool(values["period"])
+    for name in ("low", "high", "value", "normalised_low", "normalised_high"):
+        number = values[name]
+        if isinstance(number, float) and number.is_integer():
+            values[name] = int(number)
+    return Claim(**values)
+
+
+def _claim_filters(
+    document_id: str | None,
+    measures: Sequence[str] | None,
+    event_key: str | None,
+    current: bool,
+) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if document_id is not None:
+        clauses.append("document_id = ?")
+        params.append(document_id)
+    if measures:
+        clauses.append(f"measure IN ({', '.join('?' for _ in measures)})")
+        params.extend(measures)
+    if event_key is not None:
+        clauses.append("event_key = ?")
+        params.append(event_key)
+    if current:
+        clauses.append("superseded_by IS NULL")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def _like_prefix(ref: str) -> str:

@@ -1,0 +1,1 @@
+"""Exports: the record in formats other tools read."""

@@ -1,0 +1,1 @@
+"""Extract: tag the places, camps, forces, groups and people a text names."""

@@ -1,0 +1,403 @@
+"""The extractor: a document's text in, its claims out.
+
+`extract_claims` walks the text block by block and sentence by sentence, in document
+order, so that what the text has said so far (the year in a heading, the events an
+earlier sentence introduced, the place last named) can date and place what follows.
+For each count it finds (`numbers`), it asks `measures` what the count counts; a count
+tied to no harm is a fact when it has a unit (area, distance, money) or counts things,
+and is otherwise left alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..model import Claim
+from .dates import DateContext, DateMention, edtf_bounds, find_dates, leading_date
+from .gazetteer import EntityMention, Gazetteer
+from .measures import MeasureMatch, find_zero_claims, measure_for
+from .numbers import CountMention, find_counts
+from .sentences import Block, Sentence, split_blocks, split_sentences
+
+EXTRACTOR_VERSION = "tellings-extract/1"
+SELECTOR_CONTEXT = 32
+
+_PLACE_KINDS = frozenset({"camp", "place", "city", "country", "province"})
+_ACTOR_KINDS = frozenset({"force", "militia", "government", "party", "armed-group"})
+_EVENT_TYPES = (
+    (re.compile(r"\b(?:rockets?|missiles?|mortars?|katyushas?)\b", re.I), "rocket attack"),
+    (re.compile(r"\bbomb(?:s|ing|ings|ed|ardment)?\b|\bair ?strikes?\b", re.I), "bombing"),
+    (re.compile(r"\bsiege\b|\bblockade\b", re.I), "siege"),
+    (re.compile(r"\braid(?:s|ed)?\b|\bstorm(?:ed|ing)\b", re.I), "raid"),
+    (re.compile(r"\bmassacre[sd]?\b", re.I), "massacre"),
+    (re.compile(r"\b(?:abduct\w*|kidnap\w*|hostages?)\b", re.I), "abduction"),
+    (re.compile(r"\b(?:arrest\w*|detain\w*|detention)\b", re.I), "detention"),
+    (re.compile(r"\b(?:relocat\w*|resettle\w*|transfer\w*|moved|departure|departed|evict\w*)\b",
+                re.I), "relocation"),
+    (re.compile(r"\b(?:attack\w*|assault\w*|strikes?|shelling|shot|fired)\b", re.I), "attack"),
+)
+_ATTACK_WORD = re.compile(
+    r"\b(?:attack\w*|assault\w*|raid\w*|massacre\w*|strikes?|struck|bomb\w*|storm\w*)\b", re.I
+)
+_ORDINAL_REF = re.compile(
+    r"\bthe\s+(?P<ord>first|second|third|fourth|fifth|last|latest|earlier|later)\s+"
+    r"(?:(?:deadly|major|large|armed|military|rocket|missile)\s+)?"
+    r"(?:attack|assault|raid|massacre|strike|incident|operation)\b",
+    re.I,
+)
+_YEAR_REF = re.compile(
+    r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?:\w+\s+)?(?:attack|assault|raid|massacre|strike|"
+    r"incident|operation|bombing)\b",
+    re.I,
+)
+_SAME_DAY = re.compile(r"\b(?:that|the\s+same)\s+day\b", re.I)
+_PERIOD_WORDS = re.compile(
+    r"\b(?:since|in\s+total|in\s+all|altogether|so\s+far|to\s+date|over\s+the\s+(?:past|last)|"
+    r"throughout|during\s+the\s+(?:siege|years)|attacks|assaults|raids|massacres|strikes)\b",
+    re.I,
+)
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1,
+             "latest": -1}
+_SPEAKER = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<a>(?:the\s+)?[\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]*|of|the|for|al-\w+)){0,6})"
+    r"|(?P<b>(?:[A-Z][\w’'.\-]*|an?|the)(?:\s+(?:[A-Z][\w’'.\-]*|[a-z]+)){0,4}?)\s+"
+    r"(?:said|says|stated|reported|told|announced|claimed|estimated|confirmed)\b"
+    r"|\b(?:said|says|stated|reported)\s+(?P<c>(?:the\s+|an?\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+){0,4})",
+)
+_PERPETRATOR = re.compile(
+    r"\bby\s+(?P<by>(?:the\s+)?(?:[A-Z][\w’'\-]*|al-\w+)(?:\s+(?:[A-Z][\w’'\-]*|al-\w+|of|the|and)){0,6})"
+)
+_INCLUDING = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.I
+)
+_OF_WHOM = re.compile(r"^\s+of\s+(?:whom|them)\b", re.I)
+_POPULATION = re.compile(
+    r"\b(?:home\s+to|population\s+of|housed|housing|inhabited\s+by|hosted|hosting)\s+$", re.I
+)
+_THING_AFTER = re.compile(r"^\s+(?:[\w\-’']+\s+){0,2}?(?P<noun>[a-z][\w\-]*s)\b")
+
+
+@dataclass
+class _Context:
+    """What the text has said so far, as the extractor walks it in order."""
+
+    dates: DateContext
+    heading_date: DateMention | None = None
+    last_day: DateMention | None = None
+    introduced: list[DateMention] = field(default_factory=list)
+    by_year: dict[int, DateMention] = field(default_factory=dict)
+    place: EntityMention | None = None
+
+
+def extract_claims(
+    text: str,
+    document_id: str,
+    *,
+    published: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Claim]:
+    """Every claim `text` makes, in text order; `published` resolves relative dates."""
+    return list(iter_claims(text, document_id, published=published, gazetteer=gazetteer))
+
+
+def iter_claims(
+    text: str,
+    document_id: str,
+    *,
+    published: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Iterator[Claim]:
+    """The claims of `text`, one at a time (see `extract_claims`)."""
+    gazetteer = gazetteer if gazetteer is not None else Gazetteer.default()
+    blocks = split_blocks(text)
+    sentences = split_sentences(text, blocks)
+    context = _Context(DateContext(published))
+    by_block: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_block.setdefault(sentence.block, []).append(sentence)
+    for index, block in enumerate(blocks):
+        if block.kind in ("heading", "bullet"):
+            lead = leading_date(text[block.start : block.end], context.dates)
+            if block.kind == "heading":
+                context.heading_date = lead
+            elif lead is not None:
+                context.heading_date = lead
+        block_dates: list[DateMention] = []
+        for sentence in by_block.get(index, []):
+            yield from _sentence_claims(text, document_id, sentence, block, blocks, index,
+                                        context, block_dates, gazetteer)
+
+
+def _sentence_claims(
+    text: str,
+    document_id: str,
+    sentence: Sentence,
+    block: Block,
+    blocks: list[Block],
+    block_index: int,
+    context: _Context,
+    block_dates: list[DateMention],
+    gazetteer: Gazetteer,
+) -> Iterator[Claim]:
+    start, end = sentence.start, sentence.end
+    dates = [d for d in find_dates(text, context.dates, start, end) if d.edtf]
+    entities = gazetteer.find(text, start, end)
+    places = [e for e in entities if e.kind in _PLACE_KINDS]
+    sentence_text = text[start:end]
+    reference = _back_reference(sentence_text, context)
+    if places:
+        context.place = places[0]
+    previous: list[tuple[CountMention, MeasureMatch]] = []
+    emitted: list[tuple[int, int]] = []
+    for zero in find_zero_claims(text, start, end):
+        date = _claim_date(zero.start, dates, reference, block_dates, context, text, blocks,
+                           block_index, block)
+        emitted.append((zero.start, zero.end))
+        yield _build(text, document_id, zero.measure, 0, 0, "exact", zero.start, zero.end,
+                     zero.rule, None, None, date, places, entities, sentence_text, context,
+                     victims=None, value=0)
+    for count in find_counts(text, start, end):
+        if any(a <= count.start < b for a, b in emitted):
+            continue
+        if count.kind != "count":
+            fact = _fact_claim(text, document_id, count, dates, reference, block_dates,
+                               context, blocks, block_index, block, places, entities,
+                               sentence_text)
+            if fact is not None:
+                yield fact
+            continue
+        match = measure_for(text, count.start, count.end, start, end)
+        if match is None:
+            match = _sub_count(text, count, previous, start)
+        if match is None:
+            fact = _fact_claim(text, document_id, count, dates, reference, block_dates,
+                               context, blocks, block_index, block, places, entities,
+                               sentence_text)
+            if fact is not None:
+                yield fact
+            continue
+        previous.append((count, match))
+        quote_start = min(count.start, match.harm_start)
+        quote_end = max(count.end, match.harm_end)
+        date = _claim_date(count.start, dates, reference, block_dates, context, text, blocks,
+                           block_index, block)
+        yield _build(text, document_id, match.measure, count.low, count.high, count.qualifier,
+                     quote_start, quote_end, match.rule, count.rule, count, date, places,
+                     entities, sentence_text, context, victims=match.victims,
+                     value=count.value)
+    block_dates.extend(dates)
+    for date in dates:
+        context.dates.observe(date)
+        if date.precision == "day":
+            context.last_day = date
+        bounds = edtf_bounds(date.edtf or "")
+        if bounds is not None and bounds[0].year == bounds[1].year:
+            context.by_year[bounds[0].year] = date
+    if len(dates) >= 2 and _ATTACK_WORD.search(sentence_text):
+        context.introduced = list(dates)
+
+
+def _sub_count(
+    text: str, count: CountMention, previous: list[tuple[CountMention, MeasureMatch]], floor: int
+) -> MeasureMatch | None:
+    """A count inside another ("including six women", "93 of whom") takes its measure."""
+    if not previous:
+        return None
+    head, match = previous[-1]
+    before = text[max(floor, head.end, count.start - 40) : count.start]
+    after = text[count.end : count.end + 20]
+    if _INCLUDING.search(before) or _OF_WHOM.match(after):
+        return MeasureMatch(match.measure, count.start, count.end, None, None, None,
+                            "count.sub_count.v1")
+    return None
+
+
+def _back_reference(sentence: str, context: _Context) -> DateMention | None:
+    """The date an earlier sentence gave the event this one refers back to, if any."""
+    ordinal = _ORDINAL_REF.search(sentence)
+    if ordinal and context.introduced:
+        index = _ORDINALS.get(ordinal.group("ord").lower())
+        if index is not None and -len(context.introduced) <= index < len(context.introduced):
+            return context.introduced[index]
+    year = _YEAR_REF.search(sentence)
+    if year:
+        return context.by_year.get(int(year.group("year")))
+    if _SAME_DAY.search(sentence) and context.last_day is not None:
+        return context.last_day
+    return None
+
+
+def _claim_date(
+    position: int,
+    dates: list[DateMention],
+    reference: DateMention | None,
+    block_dates: list[DateMention],
+    context: _Context,
+    text: str,
+    blocks: list[Block],
+    block_index: int,
+    block: Block,
+) -> DateMention | None:
+    """The date of the event a figure belongs to: its sentence, a back-reference, its
+    paragraph, its heading, in that order; a heading with no date of its own takes the
+    first date of the paragraph under it."""
+    if reference is not None:
+        return reference
+    if dates:
+        return min(dates, key=lambda d: abs(d.start - position))
+    if len(block_dates) == 1 or (block_dates and block_dates[-1].precision in ("day", "month")):
+        return block_dates[-1] if block_dates else None
+    if block.kind == "heading" and block_index + 1 < len(blocks):
+        following = blocks[block_index + 1]
+        ahead = [d for d in find_dates(text, DateContext(None), following.start,
+                                       min(following.end, following.start + 300)) if d.edtf]
+        if ahead:
+            return ahead[0]
+    return context.heading_date
+
+
+def _fact_claim(
+    text: str,
+    document_id: str,
+    count: CountMention,
+    dates: list[DateMention],
+    reference: DateMention | None,
+    block_dates: list[DateMention],
+    context: _Context,
+    blocks: list[Block],
+    block_index: int,
+    block: Block,
+    places: list[EntityMention],
+    entities: list[EntityMention],
+    sentence_text: str,
+) -> Claim | None:
+    """A checkable figure that is not of people harmed: area, distance, money, population,
+    or a count of things; None for anything else."""
+    measure: str | None = None
+    rule = ""
+    if count.kind in ("area", "distance", "money"):
+        measure, rule = count.kind, f"fact.{count.kind}.v1"
+    elif count.kind == "count":
+        before = text[max(0, count.start - 25) : count.start]
+        if _POPULATION.search(before):
+            measure, rule = "population", "fact.population.v1"
+        else:
+            thing = _THING_AFTER.match(text, count.end, min(len(text), count.end + 40))
+            if thing is not None and thing.group("noun").lower() in _COUNTABLE_THINGS:
+                measure, rule = "count", "fact.count.v1"
+    if measure is None:
+        return None
+    date = _claim_date(count.start, dates, reference, block_dates, context, text, blocks,
+                       block_index, block)
+    return _build(text, document_id, measure, count.low, count.high, count.qualifier,
+                  count.start, count.end, rule, count.rule, count, date, places, entities,
+                  sentence_text, context, victims=None, value=count.value)
+
+
+_COUNTABLE_THINGS = frozenset(
+    """rockets missiles mortars shells bombs loudspeakers speakers trailers caravans tents
+    buildings houses homes vehicles trucks cars buses tanks planes aircraft helicopters
+    attacks raids strikes assaults massacres occasions incidents checkpoints posts walls
+    t-walls bases camps divisions brigades battalions agencies petitions signatures
+    letters reports resolutions hospitals clinics schools pools units rounds""".split()
+)
+
+
+def _build(
+    text: str,
+    document_id: str,
+    measure: str,
+    low: float,
+    high: float | None,
+    qualifier: str,
+    start: int,
+    end: int,
+    rule: str,
+    number_rule: str | None,
+    count: CountMention | None,
+    date: DateMention | None,
+    places: list[EntityMention],
+    entities: list[EntityMention],
+    sentence_text: str,
+    context: _Context,
+    *,
+    victims: str | None,
+    value: float | None,
+) -> Claim:
+    place = places[0] if places else context.place
+    perpetrator = _perpetrator(sentence_text, entities)
+    edtf = date.edtf if date else None
+    period = bool(date and date.kind == "period") or bool(
+        _PERIOD_WORDS.search(sentence_text) and date is not None and date.precision != "day"
+    )
+    event_type = next((name for pattern, name in _EVENT_TYPES if pattern.search(sentence_text)),
+                      None)
+    normalised = count.normalised if count is not None else None
+    claim_id = hashlib.sha256(
+        f"{document_id}|{start}|{end}|{measure}|{rule}|{EXTRACTOR_VERSION}".encode()
+    ).hexdigest()[:20]
+    return Claim(
+        id=claim_id,
+        document_id=document_id,
+        measure=measure,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        start=start,
+        end=end,
+        quote=text[start:end],
+        prefix=text[max(0, start - SELECTOR_CONTEXT) : start],
+        suffix=text[end : end + SELECTOR_CONTEXT],
+        rule=rule,
+        extractor=EXTRACTOR_VERSION,
+        value=value,
+        unit=count.unit if count is not None else None,
+        normalised_low=normalised[0] if normalised else None,
+        normalised_high=normalised[1] if normalised else None,
+        normalised_unit=normalised[2] if normalised else None,
+        event_date=edtf,
+        date_quote=text[date.start : date.end] if date else None,
+        period=period,
+        place=place.text if place else None,
+        place_id=place.entity_id if place else None,
+        victims=victims,
+        perpetrator=perpetrator,
+        event_type=event_type,
+        speaker=_speaker(sentence_text),
+        event_key=_event_key(place.entity_id if place else None, edtf),
+        number_rule=number_rule,
+        date_rule=date.rule if date else None,
+    )
+
+
+def _perpetrator(sentence: str, entities: list[EntityMention]) -> str | None:
+    by = _PERPETRATOR.search(sentence)
+    if by:
+        return by.group("by").strip()
+    actors = [e for e in entities if e.kind in _ACTOR_KINDS]
+    return actors[0].text if actors else None
+
+
+def _speaker(sentence: str) -> str | None:
+    match = _SPEAKER.search(sentence)
+    if match is None:
+        return None
+    found = match.group("a") or match.group("b") or match.group("c")
+    return found.strip(" ,") if found else None
+
+
+def _event_key(place_id: str | None, edtf: str | None) -> str | None:
+    """A key shared by claims of the same place and month, a first grouping into events."""
+    if edtf is None:
+        return None
+    bounds = edtf_bounds(edtf)
+    if bounds is None:
+        when = edtf
+    elif (bounds[1] - bounds[0]).days <= 62:
+        when = bounds[0].strftime("%Y-%m")
+    else:
+        when = f"{bounds[0].isoformat()}/{bounds[1].isoformat()}"
+    return f"{place_id or '?'}@{when}"

@@ -1,0 +1,341 @@
+"""What a count counts: the harm (killed, wounded, ...) a figure is tied to, and by which words.
+
+Each rule looks at the words right around one count in its sentence and, when they say
+what happened to the people counted, returns a `MeasureMatch`: the measure, the span of
+the words that say it, the victims as stated, and the versioned rule name.
+
+Rules (in the order they are tried):
+
+- `count.subject_verb.v1`: the count is the subject: "Thirty-six residents were
+  murdered", "318 wounded", "seven people, including six women, were taken hostage".
+- `count.verb_object.v1`: the count follows the verb: "killing at least 11 people",
+  "wounded 318 more", "detained 36 others".
+- `count.noun_of.v1`: a harm noun governs the count: "the deaths of 177 residents",
+  "the abduction of seven others", "a death toll of 40".
+- `count.count_noun.v1`: the count qualifies a harm noun: "more than 100 deaths",
+  "dozens of casualties", "12 hostages".
+- `count.zero.v1`: a negated harm: "no casualties", "did not result in any casualties",
+  "not a single death".
+
+`died` is the measure for deaths that the sentence ties to a siege, illness or denied
+care; a death word otherwise counts as `killed`, and "died of their wounds" as killed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words and phrases that say what happened to the people counted, by measure.
+_HARM_PARTICIPLES: dict[str, tuple[str, ...]] = {
+    "killed": (
+        "killed", "murdered", "massacred", "slain", "slaughtered", "executed", "shot dead",
+        "assassinated", "dead", "died", "lost their lives", "perished", "burned to death",
+        "beaten to death",
+    ),
+    "wounded": ("wounded", "injured", "hurt", "maimed", "shot and wounded"),
+    "abducted": (
+        "abducted", "kidnapped", "taken hostage", "taken prisoner", "taken captive",
+        "captured", "held hostage", "seized", "taken, prisoner",
+    ),
+    "detained": ("detained", "arrested", "imprisoned", "jailed", "held in custody", "rounded up"),
+    "displaced": (
+        "displaced", "relocated", "moved", "transferred", "resettled", "evicted", "expelled",
+        "deported", "fled", "left iraq", "left the camp", "left the country", "departed",
+        "evacuated",
+    ),
+    "other": ("killed or wounded", "killed or injured", "killed and wounded", "killed and injured",
+              "dead or wounded", "dead and wounded", "wounded or killed", "affected"),
+}
+_HARM_VERBS: dict[str, tuple[str, ...]] = {
+    "killed": (
+        "killing", "killed", "murdering", "murdered", "massacring", "massacred", "executing",
+        "executed", "slaughtering", "slaughtered", "left dead", "claiming the lives of",
+        "claimed the lives of", "took the lives of", "taking the lives of",
+    ),
+    "wounded": ("wounding", "wounded", "injuring", "injured", "maiming", "maimed", "hurting"),
+    "abducted": ("abducting", "abducted", "kidnapping", "kidnapped", "capturing", "captured",
+                 "seizing", "taking hostage"),
+    "detained": ("detaining", "detained", "arresting", "arrested", "imprisoning", "imprisoned",
+                 "jailing", "jailed"),
+    "displaced": ("displacing", "displaced", "relocating", "relocated", "evicting", "evicted",
+                  "expelling", "expelled", "deporting", "deported", "resettling", "resettled",
+                  "evacuating", "evacuated", "transferring", "transferred"),
+}
+_HARM_NOUNS: dict[str, tuple[str, ...]] = {
+    "killed": (
+        "death", "deaths", "massacre", "killing", "killings", "murder", "murders", "execution",
+        "executions", "lives", "death toll", "toll", "slaughter", "bodies",
+    ),
+    "wounded": ("wounding", "injuring", "injuries", "wounds", "injury"),
+    "abducted": ("abduction", "abductions", "kidnapping", "kidnappings", "capture",
+                 "hostage-taking"),
+    "detained": ("detention", "detentions", "arrest", "arrests", "imprisonment"),
+    "displaced": ("relocation", "displacement", "transfer", "resettlement", "eviction",
+                  "expulsion", "deportation", "evacuation", "departure"),
+    "other": ("casualties", "death and maiming", "death and injury", "deaths and injuries",
+              "killing and wounding"),
+}
+_COUNT_NOUNS: dict[str, tuple[str, ...]] = {
+    "killed": ("deaths", "dead", "fatalities", "bodies", "killings", "murders", "victims killed",
+               "people dead", "corpses"),
+    "wounded": ("injuries", "wounded", "injured"),
+    "abducted": ("hostages", "captives", "abductions", "kidnappings", "prisoners of war"),
+    "detained": ("detainees", "arrests", "detentions", "political prisoners held"),
+    "other": ("casualties",),
+}
+
+# Deaths that the sentence ties to these are `died` rather than `killed`.
+_NON_VIOLENT = re.compile(
+    r"\b(?:siege|blockade|medical|medicine|medication|treatment|ill(?:ness)?|disease|"
+    r"cancer|starv\w*|hunger|malnutrition|cold|natural causes|denied care|lack of care|"
+    r"health care|hospital access|heart attack|exposure)\b",
+    re.IGNORECASE,
+)
+_OF_WOUNDS = re.compile(r"^\s+(?:later\s+)?(?:of|from)\s+(?:their|his|her|the(?:ir)?)?\s*"
+                        r"(?:wounds|injuries)", re.IGNORECASE)
+
+# Nouns that show a count is not of people.
+_THINGS = frozenset(
+    """rocket rockets missile missiles mortar mortars shell shells bomb bombs round rounds
+    vehicle vehicles truck trucks car cars bus buses tank tanks plane planes aircraft
+    helicopter helicopters jet jets trailer trailers building buildings house houses home
+    homes tent tents caravan caravans loudspeaker loudspeakers speaker speakers wall walls
+    t-walls camp camps base bases post posts checkpoint checkpoints village villages town
+    towns city cities year years month months week weeks day days hour hours minute minutes
+    time times occasion occasions attack attacks raid raids strike strikes assault assaults
+    incident incidents case cases letter letters page pages report reports document
+    documents dollar dollars euro euros dinar dinars percent mile miles kilometer kilometers
+    kilometre kilometres meter meters metre metres acre acres hectare hectares ton tons
+    tonne tonnes liter liters litre litres gallon gallons resolution resolutions article
+    articles point points item items unit units pool pools division divisions brigade
+    brigades battalion battalions agency agencies country countries province provinces
+    group groups organization organizations organisation organisations party parties
+    signature signatures petition petitions bullet bullets gun guns weapon weapons grenade
+    grenades session sessions meeting meetings visit visits hearing hearings""".split()
+)
+_AUX = (
+    r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|had|have|has|being|been|got|"
+    r"reportedly|allegedly|later|all|also|then|subsequently|eventually|subsequently|either|"
+    r"reported|confirmed|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|"
+    r"\w+ly)\s+){0,4}"
+)
+_NP_WORD = r"(?:[\w’'\-.]+|\([^()\n]{1,20}\))"
+_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "this", "these", "those", "a", "an"})
+_STOP_WORDS = frozenset(
+    """in on at from to by with during after before since until into onto over under near
+    who which that when where while as than because were was are is have has had been being
+    the a an this these those their its his her our and or but not no said says according
+    killed wounded injured dead died abducted detained""".split()
+)
+
+
+def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def _lookup(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for measure, phrases in table.items():
+        for phrase in phrases:
+            found.setdefault(" ".join(phrase.split()).lower(), measure)
+    return found
+
+
+_PARTICIPLE_MEASURE = _lookup(_HARM_PARTICIPLES)
+_VERB_MEASURE = _lookup(_HARM_VERBS)
+_NOUN_MEASURE = _lookup(_HARM_NOUNS)
+_COUNT_NOUN_MEASURE = _lookup(_COUNT_NOUNS)
+
+_SUBJECT = re.compile(
+    rf"(?P<np>(?:\s+{_NP_WORD}){{0,6}}?)"
+    r"(?P<appos>,\s+(?:including|among\s+them|most\s+of\s+them|mostly|of\s+whom)[^,.;\n]{1,50},)?"
+    rf",?\s+{_AUX}(?P<harm>{_alternation([p for v in _HARM_PARTICIPLES.values() for p in v])})\b",
+    re.IGNORECASE,
+)
+_VERB_BEFORE = re.compile(
+    rf"\b(?P<harm>{_alternation([p for v in _HARM_VERBS.values() for p in v])})\s+"
+    r"(?:(?:another|a\s+further|an\s+additional|a\s+total\s+of|an\s+estimated|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+_NOUN_BEFORE = re.compile(
+    rf"\b(?P<harm>{_alternation([p for v in _HARM_NOUNS.values() for p in v])})\s+"
+    r"(?:(?:of|to|at|rose\s+to|reached|stood\s+at|stands\s+at|climbed\s+to|among)\s+)"
+    r"(?:(?:another|a\s+further|an\s+additional|a\s+total\s+of|an\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
+_COUNT_NOUN_AFTER = re.compile(
+    rf"^(?:\s+(?:of|more|other|additional|further|new|civilian|confirmed|reported|known)){{0,2}}"
+    rf"\s+(?P<harm>{_alternation([p for v in _COUNT_NOUNS.values() for p in v])})\b",
+    re.IGNORECASE,
+)
+_ZERO = re.compile(
+    r"\b(?P<neg>no|not\s+(?:a\s+single|one|any)|without\s+any|(?:did|does|do)\s+not\s+"
+    r"(?:result\s+in|cause|lead\s+to|produce|leave)\s+any|nobody\s+was|no\s+one\s+was|"
+    r"none\s+(?:of\s+(?:the|them)\s+\w*\s*)?(?:was|were))\s+"
+    rf"(?P<harm>{_alternation(['casualties', 'casualty', 'deaths', 'death', 'fatalities', 'injuries', 'killed', 'injured', 'wounded', 'hurt', 'dead', 'lives lost', 'loss of life'])})\b",
+    re.IGNORECASE,
+)
+_VICTIMS_AFTER = re.compile(rf"^(?P<np>(?:\s+{_NP_WORD}){{1,5}})")
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureMatch:
+    """The measure a count is tied to, the span of the words that say so, and the victims."""
+
+    measure: str
+    harm_start: int
+    harm_end: int
+    victims: str | None
+    victims_start: int | None
+    victims_end: int | None
+    rule: str
+
+
+def measure_for(
+    text: str, count_start: int, count_end: int, floor: int, ceiling: int
+) -> MeasureMatch | None:
+    """What the count at `text[count_start:count_end]` counts, from the words around it.
+
+    Only the sentence `text[floor:ceiling]` is looked at. Returns None when the words do
+    not say the count is of people harmed or moved.
+    """
+    after = text[count_end : min(ceiling, count_end + 120)]
+    before = text[max(floor, count_start - 60) : count_start]
+    sentence = text[floor:ceiling]
+
+    subject = _SUBJECT.match(after)
+    if subject is not None:
+        np_text = subject.group("np").strip()
+        if _np_is_people(np_text):
+            harm = " ".join(subject.group("harm").lower().split())
+            measure = _PARTICIPLE_MEASURE[harm]
+            harm_start = count_end + subject.start("harm")
+            harm_end = count_end + subject.end("harm")
+            measure = _refine_death(measure, harm, text[harm_end:ceiling], sentence)
+            victims = _victims(np_text, count_end + subject.start("np"), text)
+            return MeasureMatch(measure, harm_start, harm_end, *victims, "count.subject_verb.v1")
+
+    verb = _VERB_BEFORE.search(before)
+    if verb is not None:
+        harm = " ".join(verb.group("harm").lower().split())
+        base = count_start - len(before)
+        victims = _victims_after(text, count_end, ceiling)
+        if victims[0] is None or _np_is_people(victims[0]):
+            measure = _refine_death(_VERB_MEASURE[harm], harm, "", sentence)
+            return MeasureMatch(measure, base + verb.start("harm"), base + verb.end("harm"),
+                                *victims, "count.verb_object.v1")
+
+    noun = _NOUN_BEFORE.search(before)
+    if noun is not None:
+        harm = " ".join(noun.group("harm").lower().split())
+        base = count_start - len(before)
+        victims = _victims_after(text, count_end, ceiling)
+        if victims[0] is None or _np_is_people(victims[0]):
+            measure = _refine_death(_NOUN_MEASURE[harm], harm, "", sentence)
+            return MeasureMatch(measure, base + noun.start("harm"), base + noun.end("harm"),
+                                *victims, "count.noun_of.v1")
+
+    counted = _COUNT_NOUN_AFTER.match(after)
+    if counted is not None:
+        harm = " ".join(counted.group("harm").lower().split())
+        measure = _refine_death(_COUNT_NOUN_MEASURE[harm], harm, "", sentence)
+        return MeasureMatch(measure, count_end + counted.start("harm"),
+                            count_end + counted.end("harm"), None, None, None,
+                            "count.count_noun.v1")
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ZeroMatch:
+    """A negated harm ("no casualties"): measure and the span of the whole phrase."""
+
+    measure: str
+    start: int
+    end: int
+    rule: str = "count.zero.v1"
+
+
+def find_zero_claims(text: str, floor: int, ceiling: int) -> list[ZeroMatch]:
+    """Every negated harm in `text[floor:ceiling]`."""
+    found = []
+    for match in _ZERO.finditer(text, floor, ceiling):
+        harm = " ".join(match.group("harm").lower().split())
+        if harm.startswith("casualt"):
+            measure = "other"
+        elif harm in ("injuries", "injured", "wounded", "hurt"):
+            measure = "wounded"
+        else:
+            measure = "killed"
+        found.append(ZeroMatch(measure, match.start(), match.end()))
+    return found
+
+
+def _refine_death(measure: str, harm: str, following: str, sentence: str) -> str:
+    """`died` for deaths a sentence ties to a siege or denied care; killed otherwise."""
+    if measure != "killed" or harm not in ("died", "death", "deaths", "dead", "lives",
+                                           "lost their lives", "perished"):
+        return measure
+    if harm == "died" and _OF_WOUNDS.match(following):
+        return "killed"
+    if _NON_VIOLENT.search(sentence):
+        return "died"
+    return "killed"
+
+
+def _np_is_people(np_text: str) -> bool:
+    """True unless the words between count and harm name things or start a new clause."""
+    if not np_text:
+        return True
+    words = [w for w in re.split(r"\s+", np_text) if w and not w.startswith("(")]
+    if not words:
+        return True
+    if len(words) > 1 and words[0].lower() == "of":
+        words = words[1:]
+    lowered = [w.lower().strip(".,;:’'") for w in words]
+    # The head noun is the last word before an "of" ("members of the group"), else the last.
+    head = lowered[lowered.index("of") - 1] if "of" in lowered[1:] else lowered[-1]
+    if head in _THINGS:
+        return False
+    # A preposition or verb inside means the words are a clause, not the victims; a
+    # determiner right after "of" is part of the noun phrase.
+    for i, word in enumerate(lowered[1:], start=1):
+        if word in ("of", "and") or (lowered[i - 1] == "of" and word in _DETERMINERS):
+            continue
+        if word in _STOP_WORDS:
+            return False
+    return True
+
+
+def _victims(np_text: str, np_start: int, text: str) -> tuple[str | None, int | None, int | None]:
+    cleaned = np_text.strip().rstrip(",")
+    if not cleaned:
+        return None, None, None
+    if cleaned.lower().startswith("of "):
+        cleaned = cleaned[3:]
+    start = text.find(cleaned, np_start)
+    return cleaned, start, start + len(cleaned)
+
+
+def _victims_after(text: str, count_end: int, ceiling: int) -> tuple[str | None, int | None, int | None]:
+    match = _VICTIMS_AFTER.match(text, count_end, ceiling)
+    if match is None:
+        return None, None, None
+    words = []
+    for word in match.group("np").split():
+        bare = word.lower().strip(".,;:’'")
+        if bare in _STOP_WORDS and bare not in ("of",):
+            break
+        words.append(word)
+        if word.endswith((",", ".", ";", ":")):
+            break
+    phrase = " ".join(words).rstrip(".,;:")
+    if not phrase or phrase.lower() in ("of",):
+        return None, None, None
+    if phrase.lower().startswith("of "):
+        phrase = phrase[3:]
+    start = text.find(phrase, count_end)
+    if start < 0 or start > ceiling:
+        return None, None, None
+    return phrase, start, start + len(phrase)
