@@ -73,6 +73,15 @@ _PERPETRATOR = re.compile(
 _INCLUDING = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.I
 )
+_GROUP_MEASURE = {
+    "wounded": "wounded", "injured": "wounded", "dead": "killed", "killed": "killed",
+    "victims": "killed", "hostages": "abducted", "abducted": "abducted", "detainees": "detained",
+    "detained": "detained", "casualties": "other", "displaced": "displaced",
+}
+_NAMED_GROUP = re.compile(
+    r"\bthe\s+(?P<group>" + "|".join(_GROUP_MEASURE) + r")\s*,\s*(?:including\s+|among\s+them\s+)?$",
+    re.I,
+)
 _OF_WHOM = re.compile(r"^\s+of\s+(?:whom|them)\b", re.I)
 _POPULATION = re.compile(
     r"\b(?:home\s+to|population\s+of|housed|housing|inhabited\s+by|hosted|hosting)\s+$", re.I
@@ -160,8 +169,8 @@ def _sentence_claims(
                      zero.rule, None, None, date, places, entities, sentence_text, context,
                      victims=None, value=0)
     for count in find_counts(text, start, end):
-        if any(a <= count.start < b for a, b in emitted):
-            continue
+        if count.rule.startswith("number.zero") or any(a <= count.start < b for a, b in emitted):
+            continue  # negated harms are the zero rule's, with their measure
         if count.kind != "count":
             fact = _fact_claim(text, document_id, count, dates, reference, block_dates,
                                context, blocks, block_index, block, places, entities,
@@ -204,15 +213,20 @@ def _sub_count(
     text: str, count: CountMention, previous: list[tuple[CountMention, MeasureMatch]], floor: int
 ) -> MeasureMatch | None:
     """A count inside another ("including six women", "93 of whom") takes its measure."""
-    if not previous:
-        return None
-    head, match = previous[-1]
-    before = text[max(floor, head.end, count.start - 40) : count.start]
+    before = text[max(floor, count.start - 50) : count.start]
     after = text[count.end : count.end + 20]
-    if _INCLUDING.search(before) or _OF_WHOM.match(after):
-        return MeasureMatch(match.measure, count.start, count.end, None, None, None,
-                            "count.sub_count.v1")
-    return None
+    inside = _INCLUDING.search(before) or _OF_WHOM.match(after)
+    if not inside:
+        return None
+    if previous and previous[-1][0].end >= count.start - 50:
+        measure = previous[-1][1].measure
+    else:
+        # "the wounded, 93 of whom were women": the group is named, not counted.
+        named = _NAMED_GROUP.search(before)
+        if named is None:
+            return None
+        measure = _GROUP_MEASURE[named.group("group").lower()]
+    return MeasureMatch(measure, count.start, count.end, None, None, None, "count.sub_count.v1")
 
 
 def _back_reference(sentence: str, context: _Context) -> DateMention | None:

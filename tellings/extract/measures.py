@@ -121,6 +121,15 @@ _AUX = (
     r"\w+ly)\s+){0,4}"
 )
 _NP_WORD = r"(?:[\w’'\-.]+|\([^()\n]{1,20}\))"
+_QUANTIFIERS = frozenset(
+    """many several some others more dozens hundreds scores numerous a another most all few
+    two three four five six seven eight nine ten""".split()
+)
+_PREVENTED = re.compile(
+    r"\b(?:prevent\w*|stop\w*|block\w*|halt\w*|bar\w*|avoid\w*|oppos\w*|resist\w*|"
+    r"refus\w*|delay\w*)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "this", "these", "those", "a", "an"})
 _STOP_WORDS = frozenset(
     """in on at from to by with during after before since until into onto over under near
@@ -151,7 +160,7 @@ _COUNT_NOUN_MEASURE = _lookup(_COUNT_NOUNS)
 _SUBJECT = re.compile(
     rf"(?P<np>(?:\s+{_NP_WORD}){{0,6}}?)"
     r"(?P<appos>,\s+(?:including|among\s+them|most\s+of\s+them|mostly|of\s+whom)[^,.;\n]{1,50},)?"
-    rf",?\s+{_AUX}(?P<harm>{_alternation([p for v in _HARM_PARTICIPLES.values() for p in v])})\b",
+    rf",?\s+(?:(?:who|that|which)\s+)?{_AUX}(?P<harm>{_alternation([p for v in _HARM_PARTICIPLES.values() for p in v])})\b",
     re.IGNORECASE,
 )
 _VERB_BEFORE = re.compile(
@@ -161,7 +170,8 @@ _VERB_BEFORE = re.compile(
 )
 _NOUN_BEFORE = re.compile(
     rf"\b(?P<harm>{_alternation([p for v in _HARM_NOUNS.values() for p in v])})\s+"
-    r"(?:(?:of|to|at|rose\s+to|reached|stood\s+at|stands\s+at|climbed\s+to|among)\s+)"
+    r"(?:(?:of|among|(?<=toll\s)(?:rose\s+to|reached|stood\s+at|stands\s+at|climbed\s+to|"
+    r"of|at|to)))\s+"
     r"(?:(?:another|a\s+further|an\s+additional|a\s+total\s+of|an\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
@@ -205,18 +215,6 @@ def measure_for(
     before = text[max(floor, count_start - 60) : count_start]
     sentence = text[floor:ceiling]
 
-    subject = _SUBJECT.match(after)
-    if subject is not None:
-        np_text = subject.group("np").strip()
-        if _np_is_people(np_text):
-            harm = " ".join(subject.group("harm").lower().split())
-            measure = _PARTICIPLE_MEASURE[harm]
-            harm_start = count_end + subject.start("harm")
-            harm_end = count_end + subject.end("harm")
-            measure = _refine_death(measure, harm, text[harm_end:ceiling], sentence)
-            victims = _victims(np_text, count_end + subject.start("np"), text)
-            return MeasureMatch(measure, harm_start, harm_end, *victims, "count.subject_verb.v1")
-
     verb = _VERB_BEFORE.search(before)
     if verb is not None:
         harm = " ".join(verb.group("harm").lower().split())
@@ -228,6 +226,8 @@ def measure_for(
                                 *victims, "count.verb_object.v1")
 
     noun = _NOUN_BEFORE.search(before)
+    if noun is not None and _PREVENTED.search(before[: noun.start()]):
+        noun = None  # "to prevent the departure of 1,000": it did not happen
     if noun is not None:
         harm = " ".join(noun.group("harm").lower().split())
         base = count_start - len(before)
@@ -236,6 +236,18 @@ def measure_for(
             measure = _refine_death(_NOUN_MEASURE[harm], harm, "", sentence)
             return MeasureMatch(measure, base + noun.start("harm"), base + noun.end("harm"),
                                 *victims, "count.noun_of.v1")
+
+    subject = _SUBJECT.match(after)
+    if subject is not None:
+        np_text = subject.group("np").strip()
+        if _np_is_people(np_text):
+            harm = " ".join(subject.group("harm").lower().split())
+            measure = _PARTICIPLE_MEASURE[harm]
+            harm_start = count_end + subject.start("harm")
+            harm_end = count_end + subject.end("harm")
+            measure = _refine_death(measure, harm, text[harm_end:ceiling], sentence)
+            victims = _victims(np_text, count_end + subject.start("np"), text)
+            return MeasureMatch(measure, harm_start, harm_end, *victims, "count.subject_verb.v1")
 
     counted = _COUNT_NOUN_AFTER.match(after)
     if counted is not None:
@@ -294,6 +306,11 @@ def _np_is_people(np_text: str) -> bool:
     if len(words) > 1 and words[0].lower() == "of":
         words = words[1:]
     lowered = [w.lower().strip(".,;:’'") for w in words]
+    if lowered[-1] in ("and", "or"):
+        return False  # "116 people and [injured ...]": a new clause starts
+    for i, word in enumerate(lowered[:-1]):
+        if word in ("and", "or") and lowered[i + 1] in _QUANTIFIERS:
+            return False  # "15 members and many [wounded]": a second subject
     # The head noun is the last word before an "of" ("members of the group"), else the last.
     head = lowered[lowered.index("of") - 1] if "of" in lowered[1:] else lowered[-1]
     if head in _THINGS:
