@@ -463,8 +463,10 @@ def extract(ctx: click.Context, refs: tuple[str, ...], all_documents: bool) -> N
         raise click.UsageError("name documents to extract, or give --all")
     with opened(ctx) as collection:
         report = collection.extract(None if all_documents else list(refs))
-    console.print(f"{report.documents} documents read: {report.added} claims added, "
-                  f"{report.superseded} superseded")
+    console.print(
+        f"{report.documents} documents read: {report.added} claims added, "
+        f"{report.superseded} superseded"
+    )
 
 
 @cli.command()
@@ -475,13 +477,21 @@ def extract(ctx: click.Context, refs: tuple[str, ...], all_documents: bool) -> N
 @click.option("--superseded", is_flag=True, help="Include superseded claims.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.pass_context
-def claims(ctx: click.Context, document: str | None, measures: tuple[str, ...],
-           event: str | None, facts: bool, superseded: bool, as_json: bool) -> None:
+def claims(
+    ctx: click.Context,
+    document: str | None,
+    measures: tuple[str, ...],
+    event: str | None,
+    facts: bool,
+    superseded: bool,
+    as_json: bool,
+) -> None:
     """List claims: figure, measure, date, place and the exact quote."""
     with opened(ctx) as collection:
         wanted = list(measures) or (None if facts else list(PEOPLE_MEASURES))
-        found = collection.claims(document=document, measures=wanted, event=event,
-                                  current=not superseded)
+        found = collection.claims(
+            document=document, measures=wanted, event=event, current=not superseded
+        )
         names = {d.id: d.name for d in collection.documents()}
     if as_json:
         for claim in found:
@@ -489,9 +499,15 @@ def claims(ctx: click.Context, document: str | None, measures: tuple[str, ...],
         return
     table = Table("document", "measure", "figure", "date", "place", "quote", "rule")
     for claim in found:
-        table.add_row(names.get(claim.document_id, claim.document_id[:12]), claim.measure,
-                      _figure(claim.low, claim.high, claim.qualifier),
-                      claim.event_date or "", claim.place or "", claim.quote, claim.rule)
+        table.add_row(
+            names.get(claim.document_id, claim.document_id[:12]),
+            claim.measure,
+            _figure(claim.low, claim.high, claim.qualifier),
+            claim.event_date or "",
+            claim.place or "",
+            claim.quote,
+            claim.rule,
+        )
     console.print(table)
     console.print(f"{len(found)} claims")
 
@@ -510,8 +526,13 @@ def export() -> None:
 
 
 @export.command("claims")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="FILE.jsonl (the gold schema) or FILE.csv.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="FILE.jsonl (the gold schema) or FILE.csv.",
+)
 @click.option("--facts", is_flag=True, help="Include facts (area, distance, money, counts).")
 @click.pass_context
 def export_claims(ctx: click.Context, output: Path, facts: bool) -> None:
@@ -530,8 +551,14 @@ def aliases(ctx: click.Context) -> None:
             rows = collection.aliases()
         table = Table("entity", "alias", "kind", "country", "lat", "lon")
         for row in rows:
-            table.add_row(row["entity_id"], row["alias"], row["kind"] or "",
-                          row["country"] or "", str(row["lat"] or ""), str(row["lon"] or ""))
+            table.add_row(
+                row["entity_id"],
+                row["alias"],
+                row["kind"] or "",
+                row["country"] or "",
+                str(row["lat"] or ""),
+                str(row["lon"] or ""),
+            )
         console.print(table)
 
 
@@ -545,16 +572,25 @@ def aliases(ctx: click.Context) -> None:
 @click.option("--lon", type=float)
 @click.option("--parent", help="The entity this one lies in (a place id).")
 @click.pass_context
-def aliases_add(ctx: click.Context, entity: str, alias: str, kind: str | None,
-                name: str | None, country: str | None, lat: float | None, lon: float | None,
-                parent: str | None) -> None:
+def aliases_add(
+    ctx: click.Context,
+    entity: str,
+    alias: str,
+    kind: str | None,
+    name: str | None,
+    country: str | None,
+    lat: float | None,
+    lon: float | None,
+    parent: str | None,
+) -> None:
     """Add ALIAS as a name of ENTITY (an id; a new id makes a new entity).
 
     Run `tellings extract --all` afterwards to read the documents again.
     """
     with opened(ctx.find_root()) as collection:
-        row = collection.add_alias(entity, alias, kind=kind, name=name, country=country,
-                                   lat=lat, lon=lon, parent=parent)
+        row = collection.add_alias(
+            entity, alias, kind=kind, name=name, country=country, lat=lat, lon=lon, parent=parent
+        )
     console.print(f"{row['alias']!r} now names {row['entity_id']}", markup=False)
 
 

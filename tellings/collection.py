@@ -23,6 +23,10 @@ from .errors import (
     NotFound,
     UnreadableFile,
 )
+from .export.claims import claim_rows, write_claims
+from .extract.aliases import add_user_alias
+from .extract.claims import EXTRACTOR_VERSION, extract_claims
+from .extract.gazetteer import Gazetteer
 from .ingest import DEFAULT_MAX_BYTES, check_size, read_document, reader_for
 from .ingest.batch import IngestItem, IngestOutcome, IngestReport, walk
 from .ingest.dates import parse_published
@@ -30,14 +34,10 @@ from .ingest.manifest import read_manifest
 from .ledger.checkpoint import SigningKey, key_id
 from .ledger.log import Ledger, utc_now
 from .ledger.proof import InclusionProof
-from .extract.claims import EXTRACTOR_VERSION, extract_claims
-from .export.claims import claim_rows, write_claims
-from .extract.aliases import add_user_alias
-from .extract.gazetteer import Gazetteer
 from .model import (
+    PEOPLE_MEASURES,
     RELIABILITY_GRADES,
     SOURCE_TYPES,
-    PEOPLE_MEASURES,
     Claim,
     Document,
     DocumentMeta,
@@ -371,9 +371,7 @@ class Collection:
         claims it no longer finds are marked superseded. Nothing is overwritten, and a
         document whose claims are unchanged changes nothing. One transaction per document.
         """
-        documents = (
-            [self.document(ref) for ref in refs] if refs is not None else self.documents()
-        )
+        documents = [self.document(ref) for ref in refs] if refs is not None else self.documents()
         report = ExtractionReport()
         try:
             for listed in documents:
@@ -390,8 +388,9 @@ class Collection:
         return report
 
     def _record_claims(self, document: Document) -> tuple[int, int]:
-        found = extract_claims(document.text, document.id, published=document.published,
-                               gazetteer=self.gazetteer)
+        found = extract_claims(
+            document.text, document.id, published=document.published, gazetteer=self.gazetteer
+        )
         recorded = {c.id: c for c in self.store.claims(document_id=document.id)}
         new = [c for c in found if c.id not in recorded]
         wanted = {c.id for c in found}
@@ -410,14 +409,16 @@ class Collection:
         self,
         *,
         document: str | None = None,
-        measures: Sequence[str] | None = None,
+        measures: Sequence[str] | None = PEOPLE_MEASURES,
         event: str | None = None,
         current: bool = True,
     ) -> list[Claim]:
-        """Claims in document and text order, optionally of one document, measures, event."""
+        """Claims in document and text order, of one document, measures (default: people
+        harmed or moved; None for every figure) or event."""
         document_id = self.document(document).id if document else None
-        return self.store.claims(document_id=document_id, measures=measures, event_key=event,
-                                 current=current)
+        return self.store.claims(
+            document_id=document_id, measures=measures, event_key=event, current=current
+        )
 
     def export_claims(self, path: str | Path, *, facts: bool = False) -> int:
         """Write current claims (people harmed or moved; with `facts`, every figure) to
@@ -439,18 +440,41 @@ class Collection:
         row: dict[str, Any] = {"entity_id": entity_id.strip(), "alias": alias}
         for key in ("kind", "name", "country", "lat", "lon", "parent"):
             value = fields.get(key)
-            row[key] = json_number(float(value)) if key in ("lat", "lon") and value is not None \
-                else value
+            row[key] = (
+                json_number(float(value)) if key in ("lat", "lon") and value is not None else value
+            )
         add_user_alias(self.gazetteer, row)
         with self.store.transaction():
             seq = self.ledger.append("alias.added", row)
             self.store.insert_alias(
-                {k: (float(v) if k in ("lat", "lon") and v is not None else v)
-                 for k, v in row.items()},
+                {
+                    k: (float(v) if k in ("lat", "lon") and v is not None else v)
+                    for k, v in row.items()
+                },
                 seq,
             )
         self.ledger.checkpoint()
         return row
+
+    def import_aliases(self, path: str | Path) -> int:
+        """Add every name of a YAML or CSV gazetteer file; returns how many were added."""
+        loaded = Gazetteer.from_entities([])
+        loaded.load_file(Path(path))
+        added = 0
+        for entity in loaded:
+            for alias in dict.fromkeys((entity.name, *entity.aliases)):
+                self.add_alias(
+                    entity.id,
+                    alias,
+                    kind=entity.kind,
+                    name=entity.name,
+                    country=entity.country,
+                    lat=entity.lat,
+                    lon=entity.lon,
+                    parent=entity.parent,
+                )
+                added += 1
+        return added
 
     def aliases(self) -> list[dict[str, Any]]:
         return self.store.aliases()

@@ -175,7 +175,7 @@ def test_verify_reports_tampering_with_a_non_zero_exit(
 
 
 def test_log_lists_entries(examples_db: Path, runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["--db", str(examples_db), "log"])
+    result = runner.invoke(cli, ["--db", str(examples_db), "log", "--limit", "5000"])
     assert result.exit_code == 0
     assert "collection.created" in result.output
     assert result.output.count("document.added") == 8

@@ -39,8 +39,7 @@ FOUND = [
     ("Eleven detainees died after being denied medical treatment.", "died", 11, 11, "exact"),
     ("Three others later died of their wounds.", "killed", 3, 3, "exact"),
     ("The death toll rose to 58.", "killed", 58, 58, "exact"),
-    ("More than 1,200 people have been killed in the region.", "killed", 1201, None,
-     "more_than"),
+    ("More than 1,200 people have been killed in the region.", "killed", 1201, None, "more_than"),
     ("As many as 70 fighters were captured.", "abducted", 0, 70, "at_most"),
     ("Between 30 and 40 villagers were killed.", "killed", 30, 40, "range"),
     ("The massacre of 19 farmers shocked the valley.", "killed", 19, 19, "exact"),
@@ -53,8 +52,13 @@ FOUND = [
     ("Thirty-one members of the group were massacred.", "killed", 31, 31, "exact"),
     ("The raid ended with 8 guards kidnapped.", "abducted", 8, 8, "exact"),
     ("Police rounded up scores of students.", None, 0, 0, ""),
-    ("Tens of thousands of supporters have been killed over the decades.", "killed", 20000,
-     99999, "vague"),
+    (
+        "Tens of thousands of supporters have been killed over the decades.",
+        "killed",
+        20000,
+        99999,
+        "vague",
+    ),
     ("Rockets rained on the site, wounding dozens.", "wounded", 24, 99, "vague"),
     ("The bombing claimed the lives of 17 pilgrims.", "killed", 17, 17, "exact"),
     ("Militiamen executed 6 prisoners.", "killed", 6, 6, "exact"),
@@ -64,7 +68,11 @@ FOUND = [
 
 @pytest.mark.parametrize(("text", "measure", "low", "high", "qualifier"), FOUND)
 def test_a_figure_is_found_with_its_measure_and_interval(
-    gazetteer: Gazetteer, text: str, measure: str | None, low: int, high: int | None,
+    gazetteer: Gazetteer,
+    text: str,
+    measure: str | None,
+    low: int,
+    high: int | None,
     qualifier: str,
 ) -> None:
     found = people(text, gazetteer)
@@ -79,12 +87,15 @@ def test_a_figure_is_found_with_its_measure_and_interval(
     ("text", "expected"),
     [
         ("The strike left 23 dead and 60 wounded.", {("killed", 23), ("wounded", 60)}),
-        ("The militia detained 60 men, including 12 teenagers.",
-         {("detained", 60), ("detained", 12)}),
-        ("Rockets hit the compound, wounding 47 residents, 20 of whom were children.",
-         {("wounded", 47), ("wounded", 20)}),
-        ("Nine people, including four nurses, were abducted.",
-         {("abducted", 9), ("abducted", 4)}),
+        (
+            "The militia detained 60 men, including 12 teenagers.",
+            {("detained", 60), ("detained", 12)},
+        ),
+        (
+            "Rockets hit the compound, wounding 47 residents, 20 of whom were children.",
+            {("wounded", 47), ("wounded", 20)},
+        ),
+        ("Nine people, including four nurses, were abducted.", {("abducted", 9), ("abducted", 4)}),
         ("There were 12 fatalities and 40 injuries.", {("killed", 12), ("wounded", 40)}),
     ],
 )
@@ -126,15 +137,29 @@ def test_numbers_that_are_not_people_harmed_make_no_claim(gazetteer: Gazetteer, 
     ("text", "published", "date"),
     [
         ("On 3 March 2014, gunmen killed 6 guards at the depot.", None, "2014-03-03"),
-        ("In 2012 the camp came under pressure.\n\nOn July 4, guards arrested 15 people.", None,
-         "2012-07-04"),
-        ("In May 2010 and March 2012, militias attacked the compound. The first attack left "
-         "7 dead.", None, "2010-05"),
-        ("In May 2010 and March 2012, militias attacked the compound. The 2012 attack left "
-         "9 dead.", None, "2012-03"),
+        (
+            "In 2012 the camp came under pressure.\n\nOn July 4, guards arrested 15 people.",
+            None,
+            "2012-07-04",
+        ),
+        (
+            "In May 2010 and March 2012, militias attacked the compound. The first attack left "
+            "7 dead.",
+            None,
+            "2010-05",
+        ),
+        (
+            "In May 2010 and March 2012, militias attacked the compound. The 2012 attack left "
+            "9 dead.",
+            None,
+            "2012-03",
+        ),
         ("On Sunday, soldiers killed 3 herders near the river.", "2015-10-30", "2015-10-25"),
-        ("June 12-13, 2014 – Attack on the depot\n\nAttackers killed 8 workers and wounded 20.",
-         None, "2014-06-12/2014-06-13"),
+        (
+            "June 12-13, 2014 – Attack on the depot\n\nAttackers killed 8 workers and wounded 20.",
+            None,
+            "2014-06-12/2014-06-13",
+        ),
         ("Yesterday a bomb killed 4 shoppers in the market.", "2013-05-10", "2013-05-09"),
     ],
 )

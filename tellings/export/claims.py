@@ -17,10 +17,34 @@ from typing import Any
 from ..model import Claim, Document, Source
 
 FIELDS = (
-    "doc", "event", "event_date", "place", "measure", "victims", "low", "high", "qualifier",
-    "quote", "start", "end", "rule", "source", "source_type", "claim_id", "document_id",
-    "unit", "normalised_low", "normalised_high", "normalised_unit", "period", "event_type",
-    "perpetrator", "speaker", "prefix", "suffix", "extractor",
+    "doc",
+    "event",
+    "event_date",
+    "place",
+    "measure",
+    "victims",
+    "low",
+    "high",
+    "qualifier",
+    "quote",
+    "start",
+    "end",
+    "rule",
+    "source",
+    "source_type",
+    "claim_id",
+    "document_id",
+    "unit",
+    "normalised_low",
+    "normalised_high",
+    "normalised_unit",
+    "period",
+    "event_type",
+    "perpetrator",
+    "speaker",
+    "prefix",
+    "suffix",
+    "extractor",
 )
 
 

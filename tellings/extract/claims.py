@@ -11,9 +11,10 @@ and is otherwise left alone.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Claim
 from .dates import DateContext, DateMention, edtf_bounds, find_dates, leading_date
@@ -35,8 +36,12 @@ _EVENT_TYPES = (
     (re.compile(r"\bmassacre[sd]?\b", re.I), "massacre"),
     (re.compile(r"\b(?:abduct\w*|kidnap\w*|hostages?)\b", re.I), "abduction"),
     (re.compile(r"\b(?:arrest\w*|detain\w*|detention)\b", re.I), "detention"),
-    (re.compile(r"\b(?:relocat\w*|resettle\w*|transfer\w*|moved|departure|departed|evict\w*)\b",
-                re.I), "relocation"),
+    (
+        re.compile(
+            r"\b(?:relocat\w*|resettle\w*|transfer\w*|moved|departure|departed|evict\w*)\b", re.I
+        ),
+        "relocation",
+    ),
     (re.compile(r"\b(?:attack\w*|assault\w*|strikes?|shelling|shot|fired)\b", re.I), "attack"),
 )
 _ATTACK_WORD = re.compile(
@@ -59,8 +64,7 @@ _PERIOD_WORDS = re.compile(
     r"throughout|during\s+the\s+(?:siege|years)|attacks|assaults|raids|massacres|strikes)\b",
     re.I,
 )
-_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1,
-             "latest": -1}
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latest": -1}
 _SPEAKER = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<a>(?:the\s+)?[\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]*|of|the|for|al-\w+)){0,6})"
     r"|(?P<b>(?:[A-Z][\w’'.\-]*|an?|the)(?:\s+(?:[A-Z][\w’'.\-]*|[a-z]+)){0,4}?)\s+"
@@ -70,16 +74,24 @@ _SPEAKER = re.compile(
 _PERPETRATOR = re.compile(
     r"\bby\s+(?P<by>(?:the\s+)?(?:[A-Z][\w’'\-]*|al-\w+)(?:\s+(?:[A-Z][\w’'\-]*|al-\w+|of|the|and)){0,6})"
 )
-_INCLUDING = re.compile(
-    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.I
-)
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.I)
 _GROUP_MEASURE = {
-    "wounded": "wounded", "injured": "wounded", "dead": "killed", "killed": "killed",
-    "victims": "killed", "hostages": "abducted", "abducted": "abducted", "detainees": "detained",
-    "detained": "detained", "casualties": "other", "displaced": "displaced",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "dead": "killed",
+    "killed": "killed",
+    "victims": "killed",
+    "hostages": "abducted",
+    "abducted": "abducted",
+    "detainees": "detained",
+    "detained": "detained",
+    "casualties": "other",
+    "displaced": "displaced",
 }
 _NAMED_GROUP = re.compile(
-    r"\bthe\s+(?P<group>" + "|".join(_GROUP_MEASURE) + r")\s*,\s*(?:including\s+|among\s+them\s+)?$",
+    r"\bthe\s+(?P<group>"
+    + "|".join(_GROUP_MEASURE)
+    + r")\s*,\s*(?:including\s+|among\s+them\s+)?$",
     re.I,
 )
 _OF_WHOM = re.compile(r"^\s+of\s+(?:whom|them)\b", re.I)
@@ -130,14 +142,13 @@ def iter_claims(
     for index, block in enumerate(blocks):
         if block.kind in ("heading", "bullet"):
             lead = leading_date(text[block.start : block.end], context.dates)
-            if block.kind == "heading":
-                context.heading_date = lead
-            elif lead is not None:
+            if block.kind == "heading" or lead is not None:
                 context.heading_date = lead
         block_dates: list[DateMention] = []
         for sentence in by_block.get(index, []):
-            yield from _sentence_claims(text, document_id, sentence, block, blocks, index,
-                                        context, block_dates, gazetteer)
+            yield from _sentence_claims(
+                text, document_id, sentence, block, blocks, index, context, block_dates, gazetteer
+            )
 
 
 def _sentence_claims(
@@ -162,19 +173,49 @@ def _sentence_claims(
     previous: list[tuple[CountMention, MeasureMatch]] = []
     emitted: list[tuple[int, int]] = []
     for zero in find_zero_claims(text, start, end):
-        date = _claim_date(zero.start, dates, reference, block_dates, context, text, blocks,
-                           block_index, block)
+        date = _claim_date(
+            zero.start, dates, reference, block_dates, context, text, blocks, block_index, block
+        )
         emitted.append((zero.start, zero.end))
-        yield _build(text, document_id, zero.measure, 0, 0, "exact", zero.start, zero.end,
-                     zero.rule, None, None, date, places, entities, sentence_text, context,
-                     victims=None, value=0)
+        yield _build(
+            text,
+            document_id,
+            zero.measure,
+            0,
+            0,
+            "exact",
+            zero.start,
+            zero.end,
+            zero.rule,
+            None,
+            None,
+            date,
+            places,
+            entities,
+            sentence_text,
+            context,
+            victims=None,
+            value=0,
+        )
     for count in find_counts(text, start, end):
         if count.rule.startswith("number.zero") or any(a <= count.start < b for a, b in emitted):
             continue  # negated harms are the zero rule's, with their measure
         if count.kind != "count":
-            fact = _fact_claim(text, document_id, count, dates, reference, block_dates,
-                               context, blocks, block_index, block, places, entities,
-                               sentence_text)
+            fact = _fact_claim(
+                text,
+                document_id,
+                count,
+                dates,
+                reference,
+                block_dates,
+                context,
+                blocks,
+                block_index,
+                block,
+                places,
+                entities,
+                sentence_text,
+            )
             if fact is not None:
                 yield fact
             continue
@@ -182,21 +223,50 @@ def _sentence_claims(
         if match is None:
             match = _sub_count(text, count, previous, start)
         if match is None:
-            fact = _fact_claim(text, document_id, count, dates, reference, block_dates,
-                               context, blocks, block_index, block, places, entities,
-                               sentence_text)
+            fact = _fact_claim(
+                text,
+                document_id,
+                count,
+                dates,
+                reference,
+                block_dates,
+                context,
+                blocks,
+                block_index,
+                block,
+                places,
+                entities,
+                sentence_text,
+            )
             if fact is not None:
                 yield fact
             continue
         previous.append((count, match))
         quote_start = min(count.start, match.harm_start)
         quote_end = max(count.end, match.harm_end)
-        date = _claim_date(count.start, dates, reference, block_dates, context, text, blocks,
-                           block_index, block)
-        yield _build(text, document_id, match.measure, count.low, count.high, count.qualifier,
-                     quote_start, quote_end, match.rule, count.rule, count, date, places,
-                     entities, sentence_text, context, victims=match.victims,
-                     value=count.value)
+        date = _claim_date(
+            count.start, dates, reference, block_dates, context, text, blocks, block_index, block
+        )
+        yield _build(
+            text,
+            document_id,
+            match.measure,
+            count.low,
+            count.high,
+            count.qualifier,
+            quote_start,
+            quote_end,
+            match.rule,
+            count.rule,
+            count,
+            date,
+            places,
+            entities,
+            sentence_text,
+            context,
+            victims=match.victims,
+            value=count.value,
+        )
     block_dates.extend(dates)
     for date in dates:
         context.dates.observe(date)
@@ -266,8 +336,13 @@ def _claim_date(
         return block_dates[-1] if block_dates else None
     if block.kind == "heading" and block_index + 1 < len(blocks):
         following = blocks[block_index + 1]
-        ahead = [d for d in find_dates(text, DateContext(None), following.start,
-                                       min(following.end, following.start + 300)) if d.edtf]
+        ahead = [
+            d
+            for d in find_dates(
+                text, DateContext(None), following.start, min(following.end, following.start + 300)
+            )
+            if d.edtf
+        ]
         if ahead:
             return ahead[0]
     return context.heading_date
@@ -304,11 +379,29 @@ def _fact_claim(
                 measure, rule = "count", "fact.count.v1"
     if measure is None:
         return None
-    date = _claim_date(count.start, dates, reference, block_dates, context, text, blocks,
-                       block_index, block)
-    return _build(text, document_id, measure, count.low, count.high, count.qualifier,
-                  count.start, count.end, rule, count.rule, count, date, places, entities,
-                  sentence_text, context, victims=None, value=count.value)
+    date = _claim_date(
+        count.start, dates, reference, block_dates, context, text, blocks, block_index, block
+    )
+    return _build(
+        text,
+        document_id,
+        measure,
+        count.low,
+        count.high,
+        count.qualifier,
+        count.start,
+        count.end,
+        rule,
+        count.rule,
+        count,
+        date,
+        places,
+        entities,
+        sentence_text,
+        context,
+        victims=None,
+        value=count.value,
+    )
 
 
 _COUNTABLE_THINGS = frozenset(
@@ -347,14 +440,12 @@ def _build(
     period = bool(date and date.kind == "period") or bool(
         _PERIOD_WORDS.search(sentence_text) and date is not None and date.precision != "day"
     )
-    event_type = next((name for pattern, name in _EVENT_TYPES if pattern.search(sentence_text)),
-                      None)
+    event_type = next(
+        (name for pattern, name in _EVENT_TYPES if pattern.search(sentence_text)), None
+    )
     normalised = count.normalised if count is not None else None
-    claim_id = hashlib.sha256(
-        f"{document_id}|{start}|{end}|{measure}|{rule}|{EXTRACTOR_VERSION}".encode()
-    ).hexdigest()[:20]
-    return Claim(
-        id=claim_id,
+    claim = Claim(
+        id="",
         document_id=document_id,
         measure=measure,
         low=low,
@@ -385,6 +476,17 @@ def _build(
         number_rule=number_rule,
         date_rule=date.rule if date else None,
     )
+    return replace(claim, id=claim_id(claim))
+
+
+def claim_id(claim: Claim) -> str:
+    """A claim's identity: its document, span, rule and extractor version, and what it
+    says. Extracting again gives the same id; any change in what is found gives a new one."""
+    content = claim.to_json()
+    content.pop("id", None)
+    content.pop("superseded_by", None)
+    digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:24]
 
 
 def _perpetrator(sentence: str, entities: list[EntityMention]) -> str | None:

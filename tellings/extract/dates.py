@@ -477,7 +477,8 @@ _WEEKDAY = rf"(?:(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?|{_WEEKDAY_FULL})(?
 _WEEKDAY_FULL += r"(?![A-Za-z])"
 _DAY = rf"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?{_NOT_ON}"
 _YEAR = rf"(?:1[0-9]{{3}}|20[0-9]{{2}}){_NOT_ON}"  # with a month or a day: 1000-2099
-_BYEAR = rf"(?<![0-9$€£¥.,:+])(?:19|20)[0-9]{{2}}(?!'?s\b){_NOT_ON}"  # bare: 1900-2099
+# A bare year, 1900-2099; "1980s" and "1980's" are decades, "2013's" is possessive.
+_BYEAR = rf"(?<![0-9$€£¥.,:+])(?:19|20)[0-9]{{2}}(?!(?<=0)'?s\b){_NOT_ON}"
 _DECADE = r"(?:1[89]|20)[0-9]0(?:'|’)?s(?![A-Za-z0-9])"
 _SEASON = "(?:" + "|".join(f"{_cap(s)}|{s.upper()}" for s in _SEASONS) + r")(?![A-Za-z])"
 _QUAL = (
@@ -955,6 +956,8 @@ def _range(match: re.Match[str], scan: _Scan) -> DateMention | None:
     op = _word(match, "op")
     opened = op in ("from", "between")
     joined_by_and = " and " in f" {text[match.end('a') : match.start('b')].lower()} "
+    if a.form == "year" and b.form == "day" and b.year is None and len(match["b"]) == 2:
+        b = _Spec("yy", yy=int(match["b"]))  # "2012-13": the day form read it first
     if b.form == "yy":
         if a.form != "year" or joined_by_and:
             return None
@@ -980,13 +983,13 @@ def _range(match: re.Match[str], scan: _Scan) -> DateMention | None:
         b.year = a.year
     source = None
     if not a.has_year and b.year is not None:
-        a.year = b.year - (_key(a) > _key(b))
+        a.year = b.year - _wraps(a, b)
     elif not b.has_year and a.year is not None and b.decade is None:
-        b.year = a.year + (_key(b) < _key(a))
+        b.year = a.year + _wraps(a, b)
     elif not a.has_year and not b.has_year:
         source = _fill_year(a, context)
         if a.year is not None:
-            b.year = a.year + (_key(b) < _key(a))
+            b.year = a.year + _wraps(a, b)
     first, last = (a.span(), b.span()) if a.year is not None or a.decade else (None, None)
     if a.year is not None or a.decade is not None:
         if first is None or last is None:
@@ -999,8 +1002,11 @@ def _range(match: re.Match[str], scan: _Scan) -> DateMention | None:
     return DateMention(match.start(), match.end(), edtf, "interval", kind, source, rule)
 
 
-def _key(spec: _Spec) -> tuple[int, int]:
-    return spec.first_month or 0, spec.day or 0
+def _wraps(first: _Spec, second: _Spec) -> bool:
+    """Whether a range passes the new year ("December 30 – January 2, 2009")."""
+    if first.month is None or second.month is None:
+        return False
+    return first.month > second.month
 
 
 _OPEN_OPS = {
@@ -1115,7 +1121,7 @@ def _relative_day(match: re.Match[str], scan: _Scan) -> DateMention | None:
 def _weekday(match: re.Match[str], scan: _Scan) -> DateMention | None:
     """ "on Sunday", "last Saturday", "Friday night": a weekday near the publication date."""
     op = _word(match, "op")
-    if not op and not match.groupdict().get("part"):
+    if not op and match.groupdict().get("part") is None:
         return None
     target = _WEEKDAYS[match["a"][:3].lower()]
     pub = _pub_day(scan)
@@ -1146,8 +1152,14 @@ def _relative_period(match: re.Match[str], scan: _Scan) -> DateMention | None:
     step = {"last": -1, "this": 0, "next": 1}[op]
     pub = scan.context._pub
     rule = "date.relative_period.v1"
+    if adv or unit in ("week", "weekend"):
+        unresolved = "interval"
+    elif unit in ("year", "month"):
+        unresolved = unit
+    else:
+        unresolved = "month" if unit[:3] in _MONTHS else "season"
     if pub is None:
-        return _relative(match, None, None, "interval", rule)
+        return _relative(match, None, None, unresolved, rule)
     year, month, day = pub
     if unit == "year":
         if step == 0 and adv and month:
@@ -1157,7 +1169,7 @@ def _relative_period(match: re.Match[str], scan: _Scan) -> DateMention | None:
             return _relative(match, low, high, "interval", rule)
         return _relative(match, (year + step, None, None), (year + step, None, None), "year", rule)
     if month is None:
-        return _relative(match, None, None, "interval", rule)
+        return _relative(match, None, None, unresolved, rule)
     if unit == "month":
         if step == 0 and adv and day:
             last = _last_of_month(year, month)
@@ -1178,7 +1190,7 @@ def _relative_period(match: re.Match[str], scan: _Scan) -> DateMention | None:
         return _relative(match, (named_year, named, None), (named_year, named, None), "month", rule)
     today = _pub_day(scan)
     if today is None:
-        return _relative(match, None, None, "interval", rule)
+        return _relative(match, None, None, unresolved, rule)
     if unit == "weekend":
         saturday = today - timedelta(days=today.weekday()) + timedelta(days=5)
         if step < 0:
@@ -1243,7 +1255,7 @@ def _ago(match: re.Match[str], scan: _Scan) -> DateMention | None:
         return _relative(match, point, point, "month", rule)
     today = _pub_day(scan)
     if today is None:
-        return _relative(match, None, None, "day" if unit == "day" else "interval", rule)
+        return _relative(match, None, None, "interval" if unit == "week" else unit, rule)
     if unit == "day":
         point = _day_point(today - timedelta(days=count))
         return _relative(match, point, point, "day", rule)
@@ -1341,7 +1353,7 @@ _GRAMMAR: tuple[tuple[str, _Handler], ...] = (
     (
         rf"(?:{_op('on', 'last', 'this past', 'past', 'next', 'early on', 'late on')})?"
         rf"(?P<a>{_WEEKDAY_FULL})(?P<part>{_S1}(?:morning|afternoon|evening|night)"
-        r"(?![A-Za-z])|['’]s(?![A-Za-z]))?",
+        r"(?![A-Za-z])|(?=['’]s(?![A-Za-z])))?",
         _weekday,
     ),
     (

@@ -198,7 +198,7 @@ _QUIET_WORDS: Final = frozenset(
     vista springs midland riverside woodlands queens tours angers saga bender billings
     chandler garland warren newton davenport harrow barking erode shaping simmering
     jingling archway lander warder mascara mango tamale samba bimbo brusque bade pare ruse
-    sari saki lira gent victoria bush liberty camp city hassan ahmadi kennedy""".split()  # noqa: SIM905
+    sari saki lira gent victoria bush liberty camp city hassan ahmadi kennedy""".split()
 )
 # Names that hold a place name but are not about the place: a treaty is not signed where
 # the camp is, a newspaper does not report from its title. Skipped whole by `find`.

@@ -29,56 +29,177 @@ from dataclasses import dataclass
 # Words and phrases that say what happened to the people counted, by measure.
 _HARM_PARTICIPLES: dict[str, tuple[str, ...]] = {
     "killed": (
-        "killed", "murdered", "massacred", "slain", "slaughtered", "executed", "shot dead",
-        "assassinated", "dead", "died", "lost their lives", "perished", "burned to death",
+        "killed",
+        "murdered",
+        "massacred",
+        "slain",
+        "slaughtered",
+        "executed",
+        "shot dead",
+        "assassinated",
+        "dead",
+        "died",
+        "lost their lives",
+        "perished",
+        "burned to death",
         "beaten to death",
     ),
     "wounded": ("wounded", "injured", "hurt", "maimed", "shot and wounded"),
     "abducted": (
-        "abducted", "kidnapped", "taken hostage", "taken prisoner", "taken captive",
-        "captured", "held hostage", "seized", "taken, prisoner",
+        "abducted",
+        "kidnapped",
+        "taken hostage",
+        "taken prisoner",
+        "taken captive",
+        "captured",
+        "held hostage",
+        "seized",
+        "taken, prisoner",
     ),
     "detained": ("detained", "arrested", "imprisoned", "jailed", "held in custody", "rounded up"),
     "displaced": (
-        "displaced", "relocated", "moved", "transferred", "resettled", "evicted", "expelled",
-        "deported", "fled", "left iraq", "left the camp", "left the country", "departed",
+        "displaced",
+        "relocated",
+        "moved",
+        "transferred",
+        "resettled",
+        "evicted",
+        "expelled",
+        "deported",
+        "fled",
+        "left iraq",
+        "left the camp",
+        "left the country",
+        "departed",
         "evacuated",
     ),
-    "other": ("killed or wounded", "killed or injured", "killed and wounded", "killed and injured",
-              "dead or wounded", "dead and wounded", "wounded or killed", "affected"),
+    "other": (
+        "killed or wounded",
+        "killed or injured",
+        "killed and wounded",
+        "killed and injured",
+        "dead or wounded",
+        "dead and wounded",
+        "wounded or killed",
+        "affected",
+    ),
 }
 _HARM_VERBS: dict[str, tuple[str, ...]] = {
     "killed": (
-        "killing", "killed", "murdering", "murdered", "massacring", "massacred", "executing",
-        "executed", "slaughtering", "slaughtered", "left dead", "claiming the lives of",
-        "claimed the lives of", "took the lives of", "taking the lives of",
+        "killing",
+        "killed",
+        "murdering",
+        "murdered",
+        "massacring",
+        "massacred",
+        "executing",
+        "executed",
+        "slaughtering",
+        "slaughtered",
+        "left dead",
+        "claiming the lives of",
+        "claimed the lives of",
+        "took the lives of",
+        "taking the lives of",
     ),
     "wounded": ("wounding", "wounded", "injuring", "injured", "maiming", "maimed", "hurting"),
-    "abducted": ("abducting", "abducted", "kidnapping", "kidnapped", "capturing", "captured",
-                 "seizing", "taking hostage"),
-    "detained": ("detaining", "detained", "arresting", "arrested", "imprisoning", "imprisoned",
-                 "jailing", "jailed"),
-    "displaced": ("displacing", "displaced", "relocating", "relocated", "evicting", "evicted",
-                  "expelling", "expelled", "deporting", "deported", "resettling", "resettled",
-                  "evacuating", "evacuated", "transferring", "transferred"),
+    "abducted": (
+        "abducting",
+        "abducted",
+        "kidnapping",
+        "kidnapped",
+        "capturing",
+        "captured",
+        "seizing",
+        "taking hostage",
+    ),
+    "detained": (
+        "detaining",
+        "detained",
+        "arresting",
+        "arrested",
+        "imprisoning",
+        "imprisoned",
+        "jailing",
+        "jailed",
+    ),
+    "displaced": (
+        "displacing",
+        "displaced",
+        "relocating",
+        "relocated",
+        "evicting",
+        "evicted",
+        "expelling",
+        "expelled",
+        "deporting",
+        "deported",
+        "resettling",
+        "resettled",
+        "evacuating",
+        "evacuated",
+        "transferring",
+        "transferred",
+    ),
 }
 _HARM_NOUNS: dict[str, tuple[str, ...]] = {
     "killed": (
-        "death", "deaths", "massacre", "killing", "killings", "murder", "murders", "execution",
-        "executions", "lives", "death toll", "toll", "slaughter", "bodies",
+        "death",
+        "deaths",
+        "massacre",
+        "killing",
+        "killings",
+        "murder",
+        "murders",
+        "execution",
+        "executions",
+        "lives",
+        "death toll",
+        "toll",
+        "slaughter",
+        "bodies",
     ),
     "wounded": ("wounding", "injuring", "injuries", "wounds", "injury"),
-    "abducted": ("abduction", "abductions", "kidnapping", "kidnappings", "capture",
-                 "hostage-taking"),
+    "abducted": (
+        "abduction",
+        "abductions",
+        "kidnapping",
+        "kidnappings",
+        "capture",
+        "hostage-taking",
+    ),
     "detained": ("detention", "detentions", "arrest", "arrests", "imprisonment"),
-    "displaced": ("relocation", "displacement", "transfer", "resettlement", "eviction",
-                  "expulsion", "deportation", "evacuation", "departure"),
-    "other": ("casualties", "death and maiming", "death and injury", "deaths and injuries",
-              "killing and wounding"),
+    "displaced": (
+        "relocation",
+        "displacement",
+        "transfer",
+        "resettlement",
+        "eviction",
+        "expulsion",
+        "deportation",
+        "evacuation",
+        "departure",
+    ),
+    "other": (
+        "casualties",
+        "death and maiming",
+        "death and injury",
+        "deaths and injuries",
+        "killing and wounding",
+    ),
 }
 _COUNT_NOUNS: dict[str, tuple[str, ...]] = {
-    "killed": ("deaths", "dead", "fatalities", "bodies", "killings", "murders", "victims killed",
-               "people dead", "corpses"),
+    "killed": (
+        "deaths",
+        "dead",
+        "fatalities",
+        "bodies",
+        "killings",
+        "murders",
+        "victims killed",
+        "people dead",
+        "corpses",
+    ),
     "wounded": ("injuries", "wounded", "injured"),
     "abducted": ("hostages", "captives", "abductions", "kidnappings", "prisoners of war"),
     "detained": ("detainees", "arrests", "detentions", "political prisoners held"),
@@ -92,8 +213,11 @@ _NON_VIOLENT = re.compile(
     r"health care|hospital access|heart attack|exposure)\b",
     re.IGNORECASE,
 )
-_OF_WOUNDS = re.compile(r"^\s+(?:later\s+)?(?:of|from)\s+(?:their|his|her|the(?:ir)?)?\s*"
-                        r"(?:wounds|injuries)", re.IGNORECASE)
+_OF_WOUNDS = re.compile(
+    r"^\s+(?:later\s+)?(?:of|from)\s+(?:their|his|her|the(?:ir)?)?\s*"
+    r"(?:wounds|injuries)",
+    re.IGNORECASE,
+)
 
 # Nouns that show a count is not of people.
 _THINGS = frozenset(
@@ -157,10 +281,26 @@ _VERB_MEASURE = _lookup(_HARM_VERBS)
 _NOUN_MEASURE = _lookup(_HARM_NOUNS)
 _COUNT_NOUN_MEASURE = _lookup(_COUNT_NOUNS)
 
+_ALL_PARTICIPLES = [p for v in _HARM_PARTICIPLES.values() for p in v]
+_ZERO_HARMS = [
+    "casualties",
+    "casualty",
+    "deaths",
+    "death",
+    "fatalities",
+    "injuries",
+    "killed",
+    "injured",
+    "wounded",
+    "hurt",
+    "dead",
+    "lives lost",
+    "loss of life",
+]
 _SUBJECT = re.compile(
     rf"(?P<np>(?:\s+{_NP_WORD}){{0,6}}?)"
     r"(?P<appos>,\s+(?:including|among\s+them|most\s+of\s+them|mostly|of\s+whom)[^,.;\n]{1,50},)?"
-    rf",?\s+(?:(?:who|that|which)\s+)?{_AUX}(?P<harm>{_alternation([p for v in _HARM_PARTICIPLES.values() for p in v])})\b",
+    rf",?\s+(?:(?:who|that|which)\s+)?{_AUX}(?P<harm>{_alternation(_ALL_PARTICIPLES)})\b",
     re.IGNORECASE,
 )
 _VERB_BEFORE = re.compile(
@@ -184,7 +324,7 @@ _ZERO = re.compile(
     r"\b(?P<neg>no|not\s+(?:a\s+single|one|any)|without\s+any|(?:did|does|do)\s+not\s+"
     r"(?:result\s+in|cause|lead\s+to|produce|leave)\s+any|nobody\s+was|no\s+one\s+was|"
     r"none\s+(?:of\s+(?:the|them)\s+\w*\s*)?(?:was|were))\s+"
-    rf"(?P<harm>{_alternation(['casualties', 'casualty', 'deaths', 'death', 'fatalities', 'injuries', 'killed', 'injured', 'wounded', 'hurt', 'dead', 'lives lost', 'loss of life'])})\b",
+    rf"(?P<harm>{_alternation(_ZERO_HARMS)})\b",
     re.IGNORECASE,
 )
 _VICTIMS_AFTER = re.compile(rf"^(?P<np>(?:\s+{_NP_WORD}){{1,5}})")
@@ -222,8 +362,13 @@ def measure_for(
         victims = _victims_after(text, count_end, ceiling)
         if victims[0] is None or _np_is_people(victims[0]):
             measure = _refine_death(_VERB_MEASURE[harm], harm, "", sentence)
-            return MeasureMatch(measure, base + verb.start("harm"), base + verb.end("harm"),
-                                *victims, "count.verb_object.v1")
+            return MeasureMatch(
+                measure,
+                base + verb.start("harm"),
+                base + verb.end("harm"),
+                *victims,
+                "count.verb_object.v1",
+            )
 
     noun = _NOUN_BEFORE.search(before)
     if noun is not None and _PREVENTED.search(before[: noun.start()]):
@@ -234,8 +379,13 @@ def measure_for(
         victims = _victims_after(text, count_end, ceiling)
         if victims[0] is None or _np_is_people(victims[0]):
             measure = _refine_death(_NOUN_MEASURE[harm], harm, "", sentence)
-            return MeasureMatch(measure, base + noun.start("harm"), base + noun.end("harm"),
-                                *victims, "count.noun_of.v1")
+            return MeasureMatch(
+                measure,
+                base + noun.start("harm"),
+                base + noun.end("harm"),
+                *victims,
+                "count.noun_of.v1",
+            )
 
     subject = _SUBJECT.match(after)
     if subject is not None:
@@ -253,9 +403,15 @@ def measure_for(
     if counted is not None:
         harm = " ".join(counted.group("harm").lower().split())
         measure = _refine_death(_COUNT_NOUN_MEASURE[harm], harm, "", sentence)
-        return MeasureMatch(measure, count_end + counted.start("harm"),
-                            count_end + counted.end("harm"), None, None, None,
-                            "count.count_noun.v1")
+        return MeasureMatch(
+            measure,
+            count_end + counted.start("harm"),
+            count_end + counted.end("harm"),
+            None,
+            None,
+            None,
+            "count.count_noun.v1",
+        )
     return None
 
 
@@ -286,8 +442,15 @@ def find_zero_claims(text: str, floor: int, ceiling: int) -> list[ZeroMatch]:
 
 def _refine_death(measure: str, harm: str, following: str, sentence: str) -> str:
     """`died` for deaths a sentence ties to a siege or denied care; killed otherwise."""
-    if measure != "killed" or harm not in ("died", "death", "deaths", "dead", "lives",
-                                           "lost their lives", "perished"):
+    if measure != "killed" or harm not in (
+        "died",
+        "death",
+        "deaths",
+        "dead",
+        "lives",
+        "lost their lives",
+        "perished",
+    ):
         return measure
     if harm == "died" and _OF_WOUNDS.match(following):
         return "killed"
@@ -335,7 +498,9 @@ def _victims(np_text: str, np_start: int, text: str) -> tuple[str | None, int | 
     return cleaned, start, start + len(cleaned)
 
 
-def _victims_after(text: str, count_end: int, ceiling: int) -> tuple[str | None, int | None, int | None]:
+def _victims_after(
+    text: str, count_end: int, ceiling: int
+) -> tuple[str | None, int | None, int | None]:
     match = _VICTIMS_AFTER.match(text, count_end, ceiling)
     if match is None:
         return None, None, None

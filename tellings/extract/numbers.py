@@ -299,7 +299,7 @@ _REFERENCE_WORDS: Final = _word_set(
     ch chap paragraph paragraphs para par page pages p pp note notes footnote fn no nos
     vol vols volume volumes issue fig figure figures annex annexe appendix clause clauses
     decree edition ed version ver v ref isbn issn doi tel telephone phone fax ext id
-    docket exhibit item items schedule §"""
+    docket exhibit item items schedule unscr §"""
 )
 # ... and, capitalised, words that name a numbered thing ("Camp 7", "Flight 17").
 _NAME_WORDS: Final = _word_set(
@@ -330,11 +330,14 @@ def _either_case(words: Iterable[str]) -> str:
 
 
 def _phrase(phrase: str) -> str:
-    """A pattern for a phrase of words: any whitespace between them, first letter any case."""
-    parts = [re.escape(word) for word in phrase.split()]
-    first = phrase[0]
-    if first.isalpha():
-        parts[0] = f"[{first.upper()}{first.lower()}]" + parts[0][1:]
+    """A pattern for a phrase: any whitespace between its words, and each word's first
+    letter in either case ("at least", "At least", "At Least")."""
+    parts = [
+        f"[{word[0].upper()}{word[0]}]{re.escape(word[1:])}"
+        if word[0].isalpha()
+        else re.escape(word)
+        for word in phrase.split()
+    ]
     return _SP.join(parts) + (r"\b" if phrase[-1].isalnum() else "")
 
 
@@ -369,7 +372,8 @@ _FRACTION = (
 _HALF = rf"[Hh]alf{_SP}an?\b(?:{_SP}{_BIG}|(?={_SP}(?:square|sq|hour|day|week|month|year|mile|kilomet|km|decade|century|percent)))"  # noqa: E501
 _BARE_SCALE = rf"(?<=[Aa]nother[ ])(?:{_BIG}|hundred\b)"
 _DIGITS = (
-    r"(?!0[0-9])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?![0-9]|[.,:/][0-9])"
+    r"(?!0[0-9])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])"
+    r"|[0-9]+)(?:\.[0-9]+)?(?![0-9]|[.,:/][0-9])"
     rf"(?:{_AND_A_HALF})?(?:{_SP}?(?:{_BIG}|hundred\b|bn\b|mn\b)|{_HY}(?:{_BIG}))?"
 )
 # "$3.5m", "$20k": a one-letter scale only after a currency sign.
@@ -388,7 +392,10 @@ _UNIT_WORDS = rf"""(?:
   | pounds{_SP}sterling\b|dinars?\b|IQD\b|rials?\b|IRR\b
 )"""
 _UNIT = rf"(?:{_SP}?|{_HY}){_UNIT_WORDS}"
-_CURRENCY = rf"(?:US{_SP}?\$|U\.S\.{_SP}?\$|\$|USD|EUR|GBP|€|£)"
+_CURRENCY = rf"(?:US{_SP}?\$|U\.S\.{_SP}?\$|\$|USD|EUR|GBP|IQD|€|£)"
+# Hyphenated words that keep a number a count ("a 1,000-strong force", "a 12-member team");
+# any other word joined by a hyphen makes a compound that is not one ("two-state").
+_COUNT_COMPOUND = r"(?:strong|member|man|person|nation|country|vehicle|page|bed|storey|story)\b"
 _QUALIFIER = "|".join(
     _phrase(p) for p in sorted(_QUALIFIER_OF, key=lambda p: (-len(p), p)) if p != "between"
 )
@@ -399,14 +406,14 @@ _QUALIFIED_NUMBER = rf"""
     (?P<cur>{_CURRENCY}{_SP}?)?
     (?P<n1>{_NUMBER}{_DIGITS_MONEY})
     (?:
-        (?P<conn>(?(btw){_SP}and{_SP}|(?:{_SP}?{_DASH}{_SP}?|{_SP}to{_SP}|{_SP}or{_SP})))
+        (?P<conn>(?(btw){_SP}and{_SP}|{_SP}(?:to|or){_SP})|{_SP}?{_DASH}{_SP}?)
         (?:{_CURRENCY}{_SP}?)?
         (?P<n2>{_NUMBER}{_DIGITS_MONEY})
     )?
     (?P<sq>{_SUFFIX})?
     (?P<unit>{_UNIT})?
     (?P<sq2>{_SUFFIX})?
-    (?![^\W_]|{_HY}[^\W_])
+    (?![^\W_]|[°º′″]|{_HY}(?!{_COUNT_COMPOUND})[^\W_])
 """
 
 _HARM = (
@@ -533,9 +540,10 @@ _MATCHER: Final = re.compile(
 )
 
 _DIGIT_NUMERAL = re.compile(
-    rf"(?P<int>[0-9][0-9,]*)(?:\.(?P<frac>[0-9]+))?(?P<half>{_AND_A_HALF})?"
+    rf"(?P<int>[0-9][0-9,\u00a0\u202f\u2009]*)(?:\.(?P<frac>[0-9]+))?(?P<half>{_AND_A_HALF})?"
     rf"(?:(?:{_SP}|{_HY})?(?P<scale>[A-Za-z]+))?"
 )
+_GROUPING: Final = str.maketrans("", "", ",\u00a0\u202f\u2009")  # thousands separators
 _WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011]+")
 _UNIT_NOISE = re.compile(r"[\s\-\u2010\u2011.]+")
 _NEXT_WORD = re.compile(rf"{_SP}?(?:{_HY})?([A-Za-z]+)")
@@ -549,6 +557,7 @@ _DAYS_TO_MONTH = re.compile(
 )
 # A capitalised word just before a bare number, not at the start of a sentence:
 # "Ashraf 3", "Apollo 11". Sentence starts are left alone ("Killing 52 ...").
+_LIST_MARKER = re.compile(r"[.)](?:\s|\Z)")
 _NAME_BEFORE = re.compile(r"[a-z0-9,)”’'\"][^\S\n]+[A-Z][a-z]+[^\S\n]\Z")
 _TIME_AFTER = re.compile(rf"{_SP}?(?:[AaPp]\.?[Mm]\b\.?|o['’]clock\b|(?:GMT|UTC)\b)")
 _OLD_AFTER = re.compile(rf"(?:{_SP}|{_HY})(?:old\b|of{_SP}age\b)")
@@ -597,8 +606,8 @@ def parse_number_words(s: str) -> int | float | None:
         if split is None:
             split = len(tokens)
         hundreds = _hundreds_value(tokens[:split]) if split else 1
-        if hundreds is None:
-            return None
+        if hundreds is None or (split == 0 and len(tokens) > 1):
+            return None  # no number, or a bare scale with more after it
         head, rest = hundreds, tokens[split:]
     if half:
         head = head + 0.5
@@ -703,7 +712,7 @@ def _tidy(value: Number) -> Number:
 
 def _digits_value(token: str) -> tuple[Number, int] | None:
     """ "3,200" -> (3200, 0), "5.2" -> (5.2, 1)."""
-    whole, _, frac = token.replace(",", "").partition(".")
+    whole, _, frac = token.translate(_GROUPING).partition(".")
     if not whole.isdigit() or (frac and not frac.isdigit()):
         return None
     if not frac:
@@ -719,7 +728,7 @@ def _numeral(s: str) -> tuple[Number, int] | None:
         parts = _DIGIT_NUMERAL.match(s)
         if parts is None:
             return None
-        whole = int(parts["int"].replace(",", ""))
+        whole = int(parts["int"].translate(_GROUPING))
         frac = parts["frac"] or ""
         places = len(frac)
         mantissa = whole * 10**places + int(frac or 0)
@@ -966,17 +975,30 @@ def _excluded(
             return True  # exclude.time.v1, exclude.year.v1
         if text[lead] in "\"'" and lead and not text[lead - 1].isspace():
             return True  # exclude.reference.v1: a note number after a closing quote
-        if text[end : end + 1] == ")" and text.rfind("(", 0, start) <= text.rfind(")", 0, start):
-            return True  # exclude.reference.v1: a list marker, "4) Ibid."
-    if bare and _NAME_BEFORE.search(text, max(0, start - 40), start):
+        marker = text[end : end + 1]
+        if (marker == ")" and text.rfind("(", max(0, start - 80), start) < 0) or (
+            _LIST_MARKER.match(text, end) and _opens_line(text, start)
+        ):
+            return True  # exclude.reference.v1: a list or heading number, "4) Ibid.", "2. Aims"
+    if bare and not after[:1].isupper() and _NAME_BEFORE.search(text, max(0, start - 40), start):
         return True  # exclude.reference.v1: a name with a number, "Ashraf 3", "Apollo 11"
     if n2 is None and n1 in ("one", "One"):
         return (
             after.lower() in _ONE_AFTER
             or (bool(before) and before[-1].lower() in _ONE_BEFORE)
+            or [w.lower() for w in before] == ["one", "by"]
             or (unit == "days" and qualifier_kind is None)
         )  # exclude.one.v1
     return False
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """True when only spaces stand between the start of the line and `start`."""
+    floor = max(0, start - 200)
+    newline = text.rfind("\n", floor, start)
+    if newline < 0 and floor:
+        return False
+    return not text[newline + 1 : start].strip()
 
 
 def _scale_of(numeral: str) -> int:

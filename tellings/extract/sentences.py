@@ -84,7 +84,8 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def _close(blocks: list[Block], current: list[int] | None) -> None:
+def _close(blocks: list[Block], current: list[int] | None) -> list[int] | None:
+    """End the paragraph being built, if any; returns None, the new `current`."""
     if current is not None:
         blocks.append(Block(current[0], current[1], "paragraph"))
     return None

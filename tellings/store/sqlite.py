@@ -334,7 +334,8 @@ class SQLiteStore(Store):
         while True:
             rows = self._conn.execute(
                 f"SELECT rowid, {', '.join(_CLAIM_COLUMNS)} FROM claims{where}"
-                + (" AND" if where else " WHERE") + " rowid > ? ORDER BY rowid LIMIT ?",
+                + (" AND" if where else " WHERE")
+                + " rowid > ? ORDER BY rowid LIMIT ?",
                 [*params, last, batch],
             ).fetchall()
             if not rows:
@@ -352,8 +353,17 @@ class SQLiteStore(Store):
         self._conn.execute(
             "INSERT INTO aliases (entity_id, alias, kind, name, country, lat, lon, parent, seq) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity_id, alias) DO NOTHING",
-            (row["entity_id"], row["alias"], row.get("kind"), row.get("name"),
-             row.get("country"), row.get("lat"), row.get("lon"), row.get("parent"), seq),
+            (
+                row["entity_id"],
+                row["alias"],
+                row.get("kind"),
+                row.get("name"),
+                row.get("country"),
+                row.get("lat"),
+                row.get("lon"),
+                row.get("parent"),
+                seq,
+            ),
         )
 
     def aliases(self) -> list[dict[str, Any]]:
