@@ -80,7 +80,11 @@ FULL_DATES = [
     ("The 30th of April 2001 was chosen.", "The 30th of April 2001", "2001-04-30"),
     ("Aug 15 2011 marked the start.", "Aug 15 2011", "2011-08-15"),
     ("From the archive: 2011-04-08.", "2011-04-08", "2011-04-08"),
-    ("Sent\u00a0on 9\u00a0February\u00a02013 by courier.", "on 9\u00a0February\u00a02013", "2013-02-09"),
+    (
+        "Sent\u00a0on 9\u00a0February\u00a02013 by courier.",
+        "on 9\u00a0February\u00a02013",
+        "2013-02-09",
+    ),
     ("Sent on 9\nFebruary 2013 by courier.", "on 9\nFebruary 2013", "2013-02-09"),
 ]
 
@@ -215,7 +219,11 @@ RANGES = [
     ("Clashes on 28th–29th July 2009.", "on 28th–29th July 2009", "2009-07-28/2009-07-29"),
     ("Clashes on 28 and 29 July 2009.", "on 28 and 29 July 2009", "2009-07-28/2009-07-29"),
     ("Clashes from 28 to 30 July 2009.", "from 28 to 30 July 2009", "2009-07-28/2009-07-30"),
-    ("Clashes between 28 and 30 July 2009.", "between 28 and 30 July 2009", "2009-07-28/2009-07-30"),
+    (
+        "Clashes between 28 and 30 July 2009.",
+        "between 28 and 30 July 2009",
+        "2009-07-28/2009-07-30",
+    ),
     ("Clashes from July 28 to 30, 2009.", "from July 28 to 30, 2009", "2009-07-28/2009-07-30"),
     ("Talks ran July 28 - August 2, 2009.", "July 28 - August 2, 2009", "2009-07-28/2009-08-02"),
     ("Talks ran 28 July – 2 August 2009.", "28 July – 2 August 2009", "2009-07-28/2009-08-02"),
@@ -317,42 +325,94 @@ PARTS = [
     ("Talks stalled in mid-2003 again.", "in mid-2003", "2003-05/2003-08", "interval"),
     ("Talks stalled in mid 2003 again.", "in mid 2003", "2003-05/2003-08", "interval"),
     ("Talks stalled in late 2003 again.", "in late 2003", "2003-09/2003-12", "interval"),
-    ("Talks stalled at the beginning of 2016.", "at the beginning of 2016", "2016-01/2016-04",
-     "interval"),  # fmt: skip
+    (
+        "Talks stalled at the beginning of 2016.",
+        "at the beginning of 2016",
+        "2016-01/2016-04",
+        "interval",
+    ),  # fmt: skip
     ("Talks stalled at the start of 2016.", "at the start of 2016", "2016-01/2016-04", "interval"),
-    ("Talks stalled in the middle of 2016.", "in the middle of 2016", "2016-05/2016-08",
-     "interval"),  # fmt: skip
+    (
+        "Talks stalled in the middle of 2016.",
+        "in the middle of 2016",
+        "2016-05/2016-08",
+        "interval",
+    ),  # fmt: skip
     ("Talks stalled at the end of 2011.", "at the end of 2011", "2011-09/2011-12", "interval"),
-    ("Talks stalled in the first half of 2012.", "in the first half of 2012", "2012-01/2012-06",
-     "interval"),  # fmt: skip
-    ("Talks stalled in the second half of 2012.", "in the second half of 2012",
-     "2012-07/2012-12", "interval"),  # fmt: skip
-    ("Talks stalled in the latter part of 2012.", "in the latter part of 2012",
-     "2012-09/2012-12", "interval"),  # fmt: skip
-    ("Talks stalled in early July 2009.", "in early July 2009", "2009-07-01/2009-07-10",
-     "interval"),  # fmt: skip
+    (
+        "Talks stalled in the first half of 2012.",
+        "in the first half of 2012",
+        "2012-01/2012-06",
+        "interval",
+    ),  # fmt: skip
+    (
+        "Talks stalled in the second half of 2012.",
+        "in the second half of 2012",
+        "2012-07/2012-12",
+        "interval",
+    ),  # fmt: skip
+    (
+        "Talks stalled in the latter part of 2012.",
+        "in the latter part of 2012",
+        "2012-09/2012-12",
+        "interval",
+    ),  # fmt: skip
+    (
+        "Talks stalled in early July 2009.",
+        "in early July 2009",
+        "2009-07-01/2009-07-10",
+        "interval",
+    ),  # fmt: skip
     ("Talks stalled in mid-July 2009.", "in mid-July 2009", "2009-07-11/2009-07-20", "interval"),
     ("Talks stalled in mid–July 2009.", "in mid–July 2009", "2009-07-11/2009-07-20", "interval"),
-    ("Talks stalled in late July 2009.", "in late July 2009", "2009-07-21/2009-07-31",
-     "interval"),  # fmt: skip
-    ("Talks stalled in late February 2012.", "in late February 2012", "2012-02-21/2012-02-29",
-     "interval"),  # fmt: skip
-    ("Talks stalled in late February 2013.", "in late February 2013", "2013-02-21/2013-02-28",
-     "interval"),  # fmt: skip
-    ("Talks stalled at the end of July 2009.", "at the end of July 2009",
-     "2009-07-21/2009-07-31", "interval"),  # fmt: skip
-    ("Talks stalled in the first half of July 2009.", "in the first half of July 2009",
-     "2009-07-01/2009-07-15", "interval"),  # fmt: skip
+    (
+        "Talks stalled in late July 2009.",
+        "in late July 2009",
+        "2009-07-21/2009-07-31",
+        "interval",
+    ),  # fmt: skip
+    (
+        "Talks stalled in late February 2012.",
+        "in late February 2012",
+        "2012-02-21/2012-02-29",
+        "interval",
+    ),  # fmt: skip
+    (
+        "Talks stalled in late February 2013.",
+        "in late February 2013",
+        "2013-02-21/2013-02-28",
+        "interval",
+    ),  # fmt: skip
+    (
+        "Talks stalled at the end of July 2009.",
+        "at the end of July 2009",
+        "2009-07-21/2009-07-31",
+        "interval",
+    ),  # fmt: skip
+    (
+        "Talks stalled in the first half of July 2009.",
+        "in the first half of July 2009",
+        "2009-07-01/2009-07-15",
+        "interval",
+    ),  # fmt: skip
     ("The early 1990s were calm.", "The early 1990s", "1990/1993", "interval"),
     ("Music of the mid-1990s returned.", "of the mid-1990s", "1994/1996", "interval"),
     ("In the late 1990s it returned.", "In the late 1990s", "1997/1999", "interval"),
-    ("Music of the end of the 1990s returned.", "of the end of the 1990s", "1997/1999",
-     "interval"),  # fmt: skip
+    (
+        "Music of the end of the 1990s returned.",
+        "of the end of the 1990s",
+        "1997/1999",
+        "interval",
+    ),  # fmt: skip
     ("They came in the summer of 2009.", "in the summer of 2009", "2009-06/2009-08", "season"),
     ("They came in summer 2009.", "in summer 2009", "2009-06/2009-08", "season"),
     ("They came in Summer 2009.", "in Summer 2009", "2009-06/2009-08", "season"),
-    ("They came in the early summer of 1986.", "in the early summer of 1986",
-     "1986-06/1986-07", "season"),  # fmt: skip
+    (
+        "They came in the early summer of 1986.",
+        "in the early summer of 1986",
+        "1986-06/1986-07",
+        "season",
+    ),  # fmt: skip
     ("They came in early summer 1986.", "in early summer 1986", "1986-06/1986-07", "season"),
     ("They came in late summer 1986.", "in late summer 1986", "1986-07/1986-08", "season"),
     ("They came in mid-summer 1986.", "in mid-summer 1986", "1986-07", "season"),
@@ -362,8 +422,12 @@ PARTS = [
     ("They came in the fall of 2010.", "in the fall of 2010", "2010-09/2010-11", "season"),
     ("They came in Fall 2010.", "in Fall 2010", "2010-09/2010-11", "season"),
     ("They came in winter 2012.", "in winter 2012", "2012-12/2013-02", "season"),
-    ("They came in the winter of 2012-13.", "in the winter of 2012-13", "2012-12/2013-02",
-     "season"),  # fmt: skip
+    (
+        "They came in the winter of 2012-13.",
+        "in the winter of 2012-13",
+        "2012-12/2013-02",
+        "season",
+    ),  # fmt: skip
     ("They came in winter 2012/2013.", "in winter 2012/2013", "2012-12/2013-02", "season"),
     ("They came in late winter 2012.", "in late winter 2012", "2013-01/2013-02", "season"),
     ("They came in early winter 2012.", "in early winter 2012", "2012-12/2013-01", "season"),
@@ -381,25 +445,49 @@ OPEN = [
     ("Fighting has gone on since 2009 there.", "since 2009", "2009/..", "2009/2015-03-18"),
     ("Fighting has gone on Since 2009 there.", "Since 2009", "2009/..", "2009/2015-03-18"),
     ("Fighting has gone on ever since 2009.", "ever since 2009", "2009/..", "2009/2015-03-18"),
-    ("Fighting has gone on since January 2009.", "since January 2009", "2009-01/..",
-     "2009-01/2015-03-18"),  # fmt: skip
-    ("Fighting has gone on since 4 July 2011.", "since 4 July 2011", "2011-07-04/..",
-     "2011-07-04/2015-03-18"),  # fmt: skip
-    ("Fighting has gone on since the beginning of 2014.", "since the beginning of 2014",
-     "2014-01/..", "2014-01/2015-03-18"),  # fmt: skip
+    (
+        "Fighting has gone on since January 2009.",
+        "since January 2009",
+        "2009-01/..",
+        "2009-01/2015-03-18",
+    ),  # fmt: skip
+    (
+        "Fighting has gone on since 4 July 2011.",
+        "since 4 July 2011",
+        "2011-07-04/..",
+        "2011-07-04/2015-03-18",
+    ),  # fmt: skip
+    (
+        "Fighting has gone on since the beginning of 2014.",
+        "since the beginning of 2014",
+        "2014-01/..",
+        "2014-01/2015-03-18",
+    ),  # fmt: skip
     ("Fighting has gone on since the 1990s.", "since the 1990s", "1990/..", "1990/2015-03-18"),
-    ("From January 2010 onwards the camp was closed.", "From January 2010 onwards",
-     "2010-01/..", "2010-01/2015-03-18"),  # fmt: skip
+    (
+        "From January 2010 onwards the camp was closed.",
+        "From January 2010 onwards",
+        "2010-01/..",
+        "2010-01/2015-03-18",
+    ),  # fmt: skip
     ("From 2010 onward the camp was closed.", "From 2010 onward", "2010/..", "2010/2015-03-18"),
     ("From 2010 on, the camp was closed.", "From 2010 on", "2010/..", "2010/2015-03-18"),
     ("After 2003 the camp was closed.", "After 2003", "2004/..", "2004/2015-03-18"),
-    ("After July 2003 the camp was closed.", "After July 2003", "2003-08/..",
-     "2003-08/2015-03-18"),  # fmt: skip
+    (
+        "After July 2003 the camp was closed.",
+        "After July 2003",
+        "2003-08/..",
+        "2003-08/2015-03-18",
+    ),  # fmt: skip
     ("They stayed until 2016 at least.", "until 2016", "../2016", "../2016"),
     ("They stayed till 2016 at least.", "till 2016", "../2016", "../2016"),
     ("They stayed until September 2016.", "until September 2016", "../2016-09", "../2016-09"),
-    ("They stayed up until 9 September 2016.", "up until 9 September 2016", "../2016-09-09",
-     "../2016-09-09"),  # fmt: skip
+    (
+        "They stayed up until 9 September 2016.",
+        "up until 9 September 2016",
+        "../2016-09-09",
+        "../2016-09-09",
+    ),  # fmt: skip
     ("They stayed through 2016.", "through 2016", "../2016", "../2016"),
     ("They must leave by 2013.", "by 2013", "../2013", "../2013"),
     ("They must leave by June 30, 2009.", "by June 30, 2009", "../2009-06-30", "../2009-06-30"),
@@ -453,21 +541,33 @@ RELATIVE = [
     ("The shelling resumed early on Tuesday.", "early on Tuesday", "2015-03-17", "day"),
     ("The shelling resumed last week.", "last week", "2015-03-09/2015-03-15", "interval"),
     ("The shelling resumed this week.", "this week", "2015-03-16/2015-03-22", "interval"),
-    ("The shelling resumed earlier this week.", "earlier this week", "2015-03-16/2015-03-18",
-     "interval"),  # fmt: skip
+    (
+        "The shelling resumed earlier this week.",
+        "earlier this week",
+        "2015-03-16/2015-03-18",
+        "interval",
+    ),  # fmt: skip
     ("Talks resume next week.", "next week", "2015-03-23/2015-03-29", "interval"),
     ("The shelling resumed last weekend.", "last weekend", "2015-03-14/2015-03-15", "interval"),
     ("The shelling resumed last month.", "last month", "2015-02", "month"),
     ("The shelling resumed this month.", "this month", "2015-03", "month"),
-    ("The shelling resumed earlier this month.", "earlier this month", "2015-03-01/2015-03-18",
-     "interval"),  # fmt: skip
+    (
+        "The shelling resumed earlier this month.",
+        "earlier this month",
+        "2015-03-01/2015-03-18",
+        "interval",
+    ),  # fmt: skip
     ("Talks resume later this month.", "later this month", "2015-03-18/2015-03-31", "interval"),
     ("Talks resume next month.", "next month", "2015-04", "month"),
     ("The shelling resumed last year.", "last year", "2014", "year"),
     ("Last year's shelling was heavy.", "Last year", "2014", "year"),
     ("The shelling resumed this year.", "this year", "2015", "year"),
-    ("The shelling resumed earlier this year.", "earlier this year", "2015-01-01/2015-03-18",
-     "interval"),  # fmt: skip
+    (
+        "The shelling resumed earlier this year.",
+        "earlier this year",
+        "2015-01-01/2015-03-18",
+        "interval",
+    ),  # fmt: skip
     ("Talks resume next year.", "next year", "2016", "year"),
     ("The shelling resumed last July.", "last July", "2014-07", "month"),
     ("The shelling resumed last February.", "last February", "2015-02", "month"),
@@ -591,17 +691,23 @@ def test_a_month_named_again_takes_the_year_it_was_named_with() -> None:
 
 
 def test_a_bare_year_moves_the_story_past_earlier_months() -> None:
-    _, _, found = paragraphs("Raids came in July 2009.", "In 2011, more came.", "On July 28, a raid.")
+    _, _, found = paragraphs(
+        "Raids came in July 2009.", "In 2011, more came.", "On July 28, a raid."
+    )
     assert found[0].edtf == "2011-07-28"
 
 
 def test_a_year_naming_a_report_does_not_change_the_context() -> None:
-    _, found = paragraphs("Troops came in late July 2009.", "A 2010 report said: on 28 and 29 July.")
+    _, found = paragraphs(
+        "Troops came in late July 2009.", "A 2010 report said: on 28 and 29 July."
+    )
     assert [m.edtf for m in found] == ["2010", "2009-07-28/2009-07-29"]
 
 
 def test_a_deadline_does_not_change_the_context() -> None:
-    _, found = paragraphs("Troops came in July 2009.", "They had to go by the end of 2011. On 30 July")
+    _, found = paragraphs(
+        "Troops came in July 2009.", "They had to go by the end of 2011. On 30 July"
+    )
     assert found[1].edtf == "2009-07-30"
 
 
@@ -640,7 +746,11 @@ def test_with_no_context_year_the_publication_year_is_used(
 @pytest.mark.parametrize("published", [None, "2015"])
 def test_with_no_year_anywhere_the_mention_is_still_reported(published: str | None) -> None:
     mention = check("On July 28, troops came.", "On July 28", None, "day", published)
-    assert (mention.kind, mention.year_from, mention.rule) == ("yearless", None, "date.month_day.v1")
+    assert (mention.kind, mention.year_from, mention.rule) == (
+        "yearless",
+        None,
+        "date.month_day.v1",
+    )
     assert mention.bounds() is None
 
 
@@ -818,10 +928,16 @@ def test_days_a_month_does_not_have(text: str) -> None:
 # --- headings and bullets --------------------------------------------------------------
 
 LEADING = [
-    ("July 28-29, 2009 - Iraqi forces entered the camp", "July 28-29, 2009",
-     "2009-07-28/2009-07-29"),  # fmt: skip
-    ("July 28-29, 2009 – Iraqi forces entered the camp", "July 28-29, 2009",
-     "2009-07-28/2009-07-29"),  # fmt: skip
+    (
+        "July 28-29, 2009 - Iraqi forces entered the camp",
+        "July 28-29, 2009",
+        "2009-07-28/2009-07-29",
+    ),  # fmt: skip
+    (
+        "July 28-29, 2009 – Iraqi forces entered the camp",
+        "July 28-29, 2009",
+        "2009-07-28/2009-07-29",
+    ),  # fmt: skip
     ("• 8 April 2011: troops opened fire", "8 April 2011", "2011-04-08"),
     ("  • April 8, 2011 – troops opened fire", "April 8, 2011", "2011-04-08"),
     ("- 8 April 2011: troops opened fire", "8 April 2011", "2011-04-08"),

@@ -168,9 +168,7 @@ COUNT_IDS = [c[0] for c in COUNTS]
 
 
 @pytest.mark.parametrize(("phrase", "low", "high", "qualifier"), COUNTS, ids=COUNT_IDS)
-def test_count_inside_a_sentence(
-    phrase: str, low: int, high: int | None, qualifier: str
-) -> None:
+def test_count_inside_a_sentence(phrase: str, low: int, high: int | None, qualifier: str) -> None:
     text = f"Witnesses said {phrase} villagers were taken away."
     mention = only(text)
     assert text[mention.start : mention.end] == phrase
@@ -179,9 +177,7 @@ def test_count_inside_a_sentence(
 
 
 @pytest.mark.parametrize(("phrase", "low", "high", "qualifier"), COUNTS, ids=COUNT_IDS)
-def test_count_opening_a_sentence(
-    phrase: str, low: int, high: int | None, qualifier: str
-) -> None:
+def test_count_opening_a_sentence(phrase: str, low: int, high: int | None, qualifier: str) -> None:
     phrase = capitalised(phrase)
     text = f"The guards left. {phrase} villagers were taken away."
     mention = only(text)
@@ -607,8 +603,16 @@ NOT_COUNTS = [
     'He called it "a massacre."7 The report went on.',
     "He called it “a massacre.”7 The report went on.",
     "4) Ibid.",
+    "1. Introduction",
+    "Contents\n2. Background\n3) Method",
+    "The hall in Ashraf 3 was rebuilt.",
+    # exclude.angle.v1
+    "Temperatures reached 48 °C in July.",
+    "The site lies at 33°43′N.",
+    "The convoy turned 90 degrees.",
     # exclude.ordinal.v1
     "The 56th Brigade moved in.",
+    "The 56 th Brigade moved in.",
     "The 1st Division stayed.",
     "The 2nd battalion stayed.",
     "The 3rd wave came.",
@@ -687,6 +691,12 @@ def test_not_a_count(text: str) -> None:
         ("All but 100 residents left.", ["100"]),
         ("The raid injured another thousand.", ["thousand"]),
         ("Camp Liberty, 52 residents", ["52"]),
+        ("A 1,000-strong force arrived.", ["1,000"]),
+        ("A 12-member team came.", ["12"]),
+        ("Iraqi Forces Kill 36 Residents In Raid", ["36"]),
+        ("Gunmen Kill At Least 11 Guards", ["At Least 11"]),
+        ("The report lists 52.\n1. Method", ["52"]),
+        ("They killed 3 (three) men.", ["3", "three"]),
     ],
 )
 def test_figures_among_other_numbers(text: str, expected: list[str]) -> None:
@@ -726,6 +736,28 @@ def test_span_is_the_expression_without_punctuation(text: str, quote: str) -> No
     assert text[mention.start : mention.end] == quote
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
+def test_thousands_grouped_by_a_narrow_space(space: str) -> None:
+    text = f"Some 3{space}400 people lived there."
+    mention = only(text)
+    assert text[mention.start : mention.end] == f"Some 3{space}400"
+    assert (mention.value, mention.low, mention.high) == (3400, 3060, 3740)
+
+
+def test_a_plain_space_does_not_group_thousands() -> None:
+    assert quotes("They counted 12 000 people.") == ["12"]
+
+
+def test_dinars_written_before_the_number() -> None:
+    mention = only("The council set aside IQD 5 billion for roads.")
+    assert (mention.low, mention.unit, mention.kind, mention.normalised) == (
+        5_000_000_000,
+        "dinar",
+        "money",
+        None,
+    )
+
+
 def test_qualifier_does_not_reach_across_a_paragraph() -> None:
     text = "They held at least\n\n11 people."
     assert quotes(text) == ["11"]
@@ -745,6 +777,30 @@ def test_window_is_read_as_a_whole_text() -> None:
     start = text.index("4")
     assert quotes(text) == []
     assert [text[m.start : m.end] for m in find_counts(text, start)] == ["4"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Both pilots were captured.", ["Both"]),
+        ("They saw both trucks burn.", ["both"]),
+        ("In both raids, 52 died.", ["both", "52"]),
+        ("Both Iraq and Iran agreed.", []),
+        ("It hurt both the army and the police.", []),
+        ("They met both in Baghdad and in Basra.", []),
+        ("Both of us left.", []),
+        ("It cuts both ways.", []),
+    ],
+)
+def test_both(text: str, expected: list[str]) -> None:
+    assert quotes(text) == expected
+    assert all(m.low == m.high == 2 for m in find_counts(text) if m.value == 2)
+
+
+def test_window_given_with_negative_offsets() -> None:
+    text = "Gunmen killed at least 11 people."
+    found = find_counts(text, -24, -7)
+    assert [text[m.start : m.end] for m in found] == ["at least 11"]
 
 
 def test_empty_and_blank_text() -> None:
@@ -917,7 +973,9 @@ def test_mentions_of_assembled_prose(case: tuple[str, list[tuple[int, str]]]) ->
 
 @settings(max_examples=200, deadline=None)
 @given(prose(), st.data())
-def test_window_equals_the_slice(case: tuple[str, list[tuple[int, str]]], data: st.DataObject) -> None:
+def test_window_equals_the_slice(
+    case: tuple[str, list[tuple[int, str]]], data: st.DataObject
+) -> None:
     text, _ = case
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
@@ -929,7 +987,9 @@ def test_window_equals_the_slice(case: tuple[str, list[tuple[int, str]]], data: 
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-–$%()[]aetonsrhidmy\n\xa0")), max_size=80))
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789 ,.-–$%()[]aetonsrhidmy\n\xa0")), max_size=80)
+)
 def test_any_text_gives_ordered_mentions_within_bounds(text: str) -> None:
     previous_end = 0
     for mention in find_counts(text):
@@ -937,4 +997,34 @@ def test_any_text_gives_ordered_mentions_within_bounds(text: str) -> None:
         assert mention.number_start >= mention.start and mention.number_end <= mention.end
         assert text[mention.end - 1 : mention.end] not in (".", ",", ";", " ")
         assert mention.high is None or mention.low <= mention.high
+        previous_end = mention.end
+
+
+TOKENS = (
+    "at least more than over about some nearly up to between and from to or no one none "
+    "not a single a an half quarter dozen dozens scores hundreds thousands tens of several "
+    "few number couple two three-thirds thirty-six hundred thousand million another of the "
+    "52 3,200 5.2 2009 1,000 0.5 007 10:30 9/9 F-4 % $ US$ USD km miles square sq mi km2 "
+    "years-old year-old aged page Article July 28th and-a-half or-so + - – ( ) [ ] . , ; "
+    "people killed did n't any casualties without loss life Camp Ashraf"
+).split()
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(TOKENS), st.sampled_from([" ", "", "-", "\n", ", ", "\xa0"])),
+        max_size=30,
+    )
+)
+def test_word_salad_gives_ordered_mentions_within_bounds(
+    tokens: list[tuple[str, str]],
+) -> None:
+    text = "".join(token + glue for token, glue in tokens)
+    previous_end = 0
+    for mention in find_counts(text):
+        assert previous_end <= mention.start < mention.end <= len(text)
+        assert mention.start <= mention.number_start < mention.number_end <= mention.end
+        assert mention.high is None or mention.low <= mention.high
+        assert mention.rule in RULES
         previous_end = mention.end

@@ -11,7 +11,6 @@ and is otherwise left alone.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -27,6 +26,8 @@ EXTRACTOR_VERSION = "tellings-extract/1"
 SELECTOR_CONTEXT = 32
 
 _PLACE_KINDS = frozenset({"camp", "place", "city", "country", "province"})
+# A camp named in a sentence is where its figures belong, rather than the country.
+_PLACE_RANK = {"camp": 0, "place": 1, "city": 1, "province": 2, "country": 3}
 _ACTOR_KINDS = frozenset({"force", "militia", "government", "party", "armed-group"})
 _EVENT_TYPES = (
     (re.compile(r"\b(?:rockets?|missiles?|mortars?|katyushas?)\b", re.I), "rocket attack"),
@@ -56,6 +57,11 @@ _ORDINAL_REF = re.compile(
 _YEAR_REF = re.compile(
     r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?:\w+\s+)?(?:attack|assault|raid|massacre|strike|"
     r"incident|operation|bombing)\b",
+    re.I,
+)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|reported|added|confirmed|declared|wrote|"
+    r"published|released|issued)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 _SAME_DAY = re.compile(r"\b(?:that|the\s+same)\s+day\b", re.I)
@@ -94,11 +100,58 @@ _NAMED_GROUP = re.compile(
     + r")\s*,\s*(?:including\s+|among\s+them\s+)?$",
     re.I,
 )
-_OF_WHOM = re.compile(r"^\s+of\s+(?:whom|them)\b", re.I)
+_OF_WHOM = re.compile(
+    r"^\s+of\s+(?:whom|them)(?:\s+(?:were|was|are))?(?:\s+(?!were\b|was\b)[a-z][\w-]*){0,2}",
+    re.I,
+)
+_GROUP_TAIL = re.compile(r"^(?:\s+(?!were\b|was\b|and\b)[a-z][\w-]*){1,2}")
 _POPULATION = re.compile(
     r"\b(?:home\s+to|population\s+of|housed|housing|inhabited\s+by|hosted|hosting)\s+$", re.I
 )
 _THING_AFTER = re.compile(r"^\s+(?:[\w\-’']+\s+){0,2}?(?P<noun>[a-z][\w\-]*s)\b")
+
+
+@dataclass
+class _SentenceFacts:
+    """What a sentence says that every claim in it shares, computed once per sentence."""
+
+    text: str
+    entities: list[EntityMention]
+    _speaker: str | None = None
+    _perpetrator: str | None = None
+    _event_type: str | None = None
+    _period: bool | None = None
+    _done: bool = False
+
+    def _compute(self) -> None:
+        if not self._done:
+            self._speaker = _speaker(self.text)
+            self._perpetrator = _perpetrator(self.text, self.entities)
+            self._event_type = next(
+                (name for pattern, name in _EVENT_TYPES if pattern.search(self.text)), None
+            )
+            self._period = _PERIOD_WORDS.search(self.text) is not None
+            self._done = True
+
+    @property
+    def speaker(self) -> str | None:
+        self._compute()
+        return self._speaker
+
+    @property
+    def perpetrator(self) -> str | None:
+        self._compute()
+        return self._perpetrator
+
+    @property
+    def event_type(self) -> str | None:
+        self._compute()
+        return self._event_type
+
+    @property
+    def period_words(self) -> bool:
+        self._compute()
+        return bool(self._period)
 
 
 @dataclass
@@ -164,17 +217,32 @@ def _sentence_claims(
 ) -> Iterator[Claim]:
     start, end = sentence.start, sentence.end
     dates = [d for d in find_dates(text, context.dates, start, end) if d.edtf]
+    # "the spokesman said on Monday": when it was said, not when it happened.
+    event_dates = [
+        d for d in dates if not _SPEECH_BEFORE.search(text, max(start, d.start - 30), d.start)
+    ]
     entities = gazetteer.find(text, start, end)
-    places = [e for e in entities if e.kind in _PLACE_KINDS]
+    places = sorted(
+        (e for e in entities if e.kind in _PLACE_KINDS), key=lambda e: _PLACE_RANK.get(e.kind, 9)
+    )
     sentence_text = text[start:end]
+    facts = _SentenceFacts(sentence_text, entities)
     reference = _back_reference(sentence_text, context)
-    if places:
+    if places and places[0].kind != "country":
         context.place = places[0]
     previous: list[tuple[CountMention, MeasureMatch]] = []
     emitted: list[tuple[int, int]] = []
     for zero in find_zero_claims(text, start, end):
         date = _claim_date(
-            zero.start, dates, reference, block_dates, context, text, blocks, block_index, block
+            zero.start,
+            event_dates,
+            reference,
+            block_dates,
+            context,
+            text,
+            blocks,
+            block_index,
+            block,
         )
         emitted.append((zero.start, zero.end))
         yield _build(
@@ -191,8 +259,7 @@ def _sentence_claims(
             None,
             date,
             places,
-            entities,
-            sentence_text,
+            facts,
             context,
             victims=None,
             value=0,
@@ -205,7 +272,7 @@ def _sentence_claims(
                 text,
                 document_id,
                 count,
-                dates,
+                event_dates,
                 reference,
                 block_dates,
                 context,
@@ -213,8 +280,7 @@ def _sentence_claims(
                 block_index,
                 block,
                 places,
-                entities,
-                sentence_text,
+                facts,
             )
             if fact is not None:
                 yield fact
@@ -227,7 +293,7 @@ def _sentence_claims(
                 text,
                 document_id,
                 count,
-                dates,
+                event_dates,
                 reference,
                 block_dates,
                 context,
@@ -235,8 +301,7 @@ def _sentence_claims(
                 block_index,
                 block,
                 places,
-                entities,
-                sentence_text,
+                facts,
             )
             if fact is not None:
                 yield fact
@@ -245,7 +310,15 @@ def _sentence_claims(
         quote_start = min(count.start, match.harm_start)
         quote_end = max(count.end, match.harm_end)
         date = _claim_date(
-            count.start, dates, reference, block_dates, context, text, blocks, block_index, block
+            count.start,
+            event_dates,
+            reference,
+            block_dates,
+            context,
+            text,
+            blocks,
+            block_index,
+            block,
         )
         yield _build(
             text,
@@ -261,13 +334,12 @@ def _sentence_claims(
             count,
             date,
             places,
-            entities,
-            sentence_text,
+            facts,
             context,
             victims=match.victims,
             value=count.value,
         )
-    block_dates.extend(dates)
+    block_dates.extend(event_dates)
     for date in dates:
         context.dates.observe(date)
         if date.precision == "day":
@@ -284,9 +356,16 @@ def _sub_count(
 ) -> MeasureMatch | None:
     """A count inside another ("including six women", "93 of whom") takes its measure."""
     before = text[max(floor, count.start - 50) : count.start]
-    after = text[count.end : count.end + 20]
-    inside = _INCLUDING.search(before) or _OF_WHOM.match(after)
-    if not inside:
+    after = text[count.end : count.end + 40]
+    including = _INCLUDING.search(before)
+    of_whom = _OF_WHOM.match(after)
+    if including is not None:
+        phrase_start = count.start - len(before) + including.start()
+        tail = _GROUP_TAIL.match(after)
+        phrase_end = count.end + (tail.end() if tail else 0)
+    elif of_whom is not None:
+        phrase_start, phrase_end = count.start, count.end + of_whom.end()
+    else:
         return None
     if previous and previous[-1][0].end >= count.start - 50:
         measure = previous[-1][1].measure
@@ -296,7 +375,7 @@ def _sub_count(
         if named is None:
             return None
         measure = _GROUP_MEASURE[named.group("group").lower()]
-    return MeasureMatch(measure, count.start, count.end, None, None, None, "count.sub_count.v1")
+    return MeasureMatch(measure, phrase_start, phrase_end, None, None, None, "count.sub_count.v1")
 
 
 def _back_reference(sentence: str, context: _Context) -> DateMention | None:
@@ -360,8 +439,7 @@ def _fact_claim(
     block_index: int,
     block: Block,
     places: list[EntityMention],
-    entities: list[EntityMention],
-    sentence_text: str,
+    facts: _SentenceFacts,
 ) -> Claim | None:
     """A checkable figure that is not of people harmed: area, distance, money, population,
     or a count of things; None for anything else."""
@@ -396,8 +474,7 @@ def _fact_claim(
         count,
         date,
         places,
-        entities,
-        sentence_text,
+        facts,
         context,
         victims=None,
         value=count.value,
@@ -427,21 +504,18 @@ def _build(
     count: CountMention | None,
     date: DateMention | None,
     places: list[EntityMention],
-    entities: list[EntityMention],
-    sentence_text: str,
+    facts: _SentenceFacts,
     context: _Context,
     *,
     victims: str | None,
     value: float | None,
 ) -> Claim:
     place = places[0] if places else context.place
-    perpetrator = _perpetrator(sentence_text, entities)
+    if place is not None and place.kind == "country" and context.place is not None:
+        place = context.place
     edtf = date.edtf if date else None
     period = bool(date and date.kind == "period") or bool(
-        _PERIOD_WORDS.search(sentence_text) and date is not None and date.precision != "day"
-    )
-    event_type = next(
-        (name for pattern, name in _EVENT_TYPES if pattern.search(sentence_text)), None
+        date is not None and date.precision != "day" and facts.period_words
     )
     normalised = count.normalised if count is not None else None
     claim = Claim(
@@ -469,9 +543,9 @@ def _build(
         place=place.text if place else None,
         place_id=place.entity_id if place else None,
         victims=victims,
-        perpetrator=perpetrator,
-        event_type=event_type,
-        speaker=_speaker(sentence_text),
+        perpetrator=facts.perpetrator,
+        event_type=facts.event_type,
+        speaker=facts.speaker,
         event_key=_event_key(place.entity_id if place else None, edtf),
         number_rule=number_rule,
         date_rule=date.rule if date else None,
@@ -482,11 +556,11 @@ def _build(
 def claim_id(claim: Claim) -> str:
     """A claim's identity: its document, span, rule and extractor version, and what it
     says. Extracting again gives the same id; any change in what is found gives a new one."""
-    content = claim.to_json()
-    content.pop("id", None)
-    content.pop("superseded_by", None)
-    digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode("utf-8"))
-    return digest.hexdigest()[:24]
+    content = "\x1f".join(repr(getattr(claim, name)) for name in _IDENTITY_FIELDS)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:24]
+
+
+_IDENTITY_FIELDS = tuple(f for f in Claim.__dataclass_fields__ if f not in ("id", "superseded_by"))
 
 
 def _perpetrator(sentence: str, entities: list[EntityMention]) -> str | None:

@@ -1275,8 +1275,8 @@ def _anaphoric(match: re.Match[str], scan: _Scan) -> DateMention | None:
     unit = _word(match, "unit")
     source = "publication" if context._year_is_published else "context"
     rule = "date.anaphoric.v1"
+    point: _Point | None = None
     if unit == "year":
-        point: _Point | None = None
         if context.year is not None:
             point = (context.year + step, None, None)
         return _relative(match, point, point, "year", rule, source)
@@ -1286,7 +1286,7 @@ def _anaphoric(match: re.Match[str], scan: _Scan) -> DateMention | None:
         return _relative(match, point, point, "month", rule, source)
     last = context._last_day()
     if last is None:
-        return _relative(match, None, None, "day", rule, source)
+        return _relative(match, None, None, "interval" if unit == "week" else "day", rule, source)
     if unit == "week":
         return _relative(match, *_week(last, step), "interval", rule, source)
     point = _day_point(last + timedelta(days=step))

@@ -4,18 +4,19 @@ Each rule looks at the words right around one count in its sentence and, when th
 what happened to the people counted, returns a `MeasureMatch`: the measure, the span of
 the words that say it, the victims as stated, and the versioned rule name.
 
-Rules (in the order they are tried):
+Rules, in the order they are tried:
 
-- `count.subject_verb.v1`: the count is the subject: "Thirty-six residents were
-  murdered", "318 wounded", "seven people, including six women, were taken hostage".
-- `count.verb_object.v1`: the count follows the verb: "killing at least 11 people",
-  "wounded 318 more", "detained 36 others".
-- `count.noun_of.v1`: a harm noun governs the count: "the deaths of 177 residents",
-  "the abduction of seven others", "a death toll of 40".
-- `count.count_noun.v1`: the count qualifies a harm noun: "more than 100 deaths",
-  "dozens of casualties", "12 hostages".
-- `count.zero.v1`: a negated harm: "no casualties", "did not result in any casualties",
-  "not a single death".
+- `count.verb_object.v1`: the count follows the verb: "shelling wounded 40 villagers",
+  "gunmen executing at least 6", "they detained another 12".
+- `count.noun_of.v1`: a harm noun governs the count: "the killing of 14 farmers",
+  "the kidnapping of two engineers", "the death toll rose to 58".
+- `count.subject_verb.v1`: the count is the subject: "Forty-two protesters were shot
+  dead", "60 wounded", "nine people, among them four nurses, were abducted".
+- `count.count_noun.v1`: the count qualifies a harm noun: "12 fatalities",
+  "scores of casualties", "three hostages".
+- `count.took_hostage.v1`: "took seven hostage", "held 12 prisoners".
+- `count.zero.v1`: a negated harm: "no casualties", "the strike caused no deaths",
+  "not a single person was hurt".
 
 `died` is the measure for deaths that the sentence ties to a siege, illness or denied
 care; a death word otherwise counts as `killed`, and "died of their wounds" as killed.
@@ -112,6 +113,13 @@ _HARM_VERBS: dict[str, tuple[str, ...]] = {
         "captured",
         "seizing",
         "taking hostage",
+        "carried off",
+        "carrying off",
+        "took away",
+        "taking away",
+        "led away",
+        "snatched",
+        "snatching",
     ),
     "detained": (
         "detaining",
@@ -327,6 +335,8 @@ _ZERO = re.compile(
     rf"(?P<harm>{_alternation(_ZERO_HARMS)})\b",
     re.IGNORECASE,
 )
+_TOOK_HOSTAGE = re.compile(r"\b(?:took|take|takes|taking|taken|held|holding|seized)\s+$", re.I)
+_HOSTAGE_AFTER = re.compile(r"^\s+(?:[\w’'-]+\s+){0,2}?(?:hostages?|captives?|prisoners?)\b", re.I)
 _VICTIMS_AFTER = re.compile(rf"^(?P<np>(?:\s+{_NP_WORD}){{1,5}})")
 
 
@@ -399,6 +409,21 @@ def measure_for(
             victims = _victims(np_text, count_end + subject.start("np"), text)
             return MeasureMatch(measure, harm_start, harm_end, *victims, "count.subject_verb.v1")
 
+    hostage = _TOOK_HOSTAGE.search(before)
+    if hostage is not None:
+        held = _HOSTAGE_AFTER.match(after)
+        if held is not None:
+            base = count_start - len(before)
+            return MeasureMatch(
+                "abducted",
+                base + hostage.start(),
+                count_end + held.end(),
+                None,
+                None,
+                None,
+                "count.took_hostage.v1",
+            )
+
     counted = _COUNT_NOUN_AFTER.match(after)
     if counted is not None:
         harm = " ".join(counted.group("harm").lower().split())
@@ -469,6 +494,10 @@ def _np_is_people(np_text: str) -> bool:
     if len(words) > 1 and words[0].lower() == "of":
         words = words[1:]
     lowered = [w.lower().strip(".,;:’'") for w in words]
+    if lowered[0] in _STOP_WORDS and lowered[0] not in _DETERMINERS:
+        return False  # "one in December [killed]": a clause, not a noun phrase
+    if lowered[0] == "of" and all(w in _DETERMINERS or w == "of" for w in lowered):
+        return False  # "two of the [wounded]": a part of a group named elsewhere
     if lowered[-1] in ("and", "or"):
         return False  # "116 people and [injured ...]": a new clause starts
     for i, word in enumerate(lowered[:-1]):

@@ -5,44 +5,49 @@
 vague quantities ("dozens", "tens of thousands"), zero claims ("no one", "not a single
 death") and measured facts (areas, distances, money, percentages, durations).
 `text[start:end]` runs from the qualifier, if any, to the last word of the number or its
-unit; it never includes trailing punctuation. Each mention names the versioned rule that
-found it, so a claim built on it can be re-derived later.
+unit, and never includes trailing punctuation. Each mention names the versioned rule
+that found it, so a claim built on it can be re-derived later. A number before a noun is
+a count whatever the noun ("two Iranian divisions", "the two sides"); what it counts is
+for the stages after this one.
 
 Only the standard library's `re` is used: one scanning expression finds every candidate
-in a single pass, and the few checks that need the words around a candidate run only on
-candidates. Capitalised first letters are understood ("Thirty-six", "Some 3,400");
-text written in capitals throughout is not. Digits are ASCII; a comma groups thousands
-("3,200"), a full stop is a decimal point ("1.300" is 1.3).
+in a single pass, and the checks that need the words around a candidate run only on
+candidates. First letters may be capitals ("Thirty-six", "Some 3,400", "At Least 11");
+text written in capitals throughout is not read. Digits are ASCII; a comma, a no-break
+space or a thin space groups thousands ("3,200"); a full stop is a decimal point
+("1.300" is 1.3).
 
 Rules that produce mentions
 ---------------------------
-- `number.digits.v1`: digits, with thousands commas, decimals and a scale word
+- `number.digits.v1`: digits, with thousands separators, decimals and a scale word
   ("3,200", "5.2 million", "$10.7m", "20 thousand").
 - `number.words.v1`: number words ("eleven", "Thirty-six", "two hundred and five",
   "a thousand", "three and a half", "a dozen", "half a million", "half a" before a unit),
-  and a bare scale word after "another" ("another thousand").
+  a bare scale word after "another" ("another thousand"), and "both" (2).
 - `number.fraction.v1`: a fraction of something ("one-fourth of", "a quarter of",
-  "two-thirds of"); kind `fraction`, value 0.25 etc.
+  "two-thirds of"): kind `fraction`, value 0.25 etc.
 - `number.range.v1`: two numbers joined by "to", "or", a hyphen or dash, or
   "between ... and ..."; a scale, currency or unit on the second number applies to both
-  ("5 to 10 million" is 5,000,000-10,000,000).
+  ("5 to 10 million" is 5,000,000-10,000,000). When the second number is the smaller,
+  the two are unrelated ("killed 52 - 10 of them women") and each stands alone.
 - `number.vague.v1`: vague quantities, mapped to `VAGUE_INTERVALS`.
 - `number.zero.v1`: statements that nobody was harmed ("no one", "nobody", "none",
   "not a single death", "no casualties", "zero deaths", "without loss of life",
-  "did not result in any casualties"); low = high = 0, exact.
+  "did not result in any casualties"): low = high = 0, exact; the number span is the
+  whole phrase.
 
 Qualifiers (gold/SCHEMA.md)
 ---------------------------
 N is the stated value after its scale ("5.2 million" is 5,200,000). The *step* is one
 unit of the value's last written digit: 1 for whole numbers, 0.1 for "2.5", 0.01 for
-"2.55"; rounding follows Python's `round` (half to even) on `0.9 * N` and `1.1 * N`, to
-whole numbers when N is whole and to one more decimal place than N has otherwise.
+"2.55". Rounding is Python's `round` (half to even) of `0.9 * N` and `1.1 * N`: to whole
+numbers when N is whole, else to one more decimal place than N has.
 
 - exact: [N, N].
 - at_least ("at least", "no fewer/less than", "a minimum of", "N or more", "N+"):
   [N, None].
 - more_than ("more than", "over", "above", "in excess of", "upwards of", "well over"):
-  [N + step, None], so "over 90 percent" is [91, None].
+  [N + step, None], so "over 90 percent" is [91, None] and "over 2.5 km" [2.6, None].
 - approx, nearly-type ("nearly", "almost", "close to", "just short of"):
   [round(0.9 N), N].
 - approx, about-type ("about", "around", "some", "approximately", "approx.", "roughly",
@@ -52,8 +57,12 @@ whole numbers when N is whole and to one more decimal place than N has otherwise
   "N or fewer"): [0, N].
 - at_most, exclusive ("fewer than", "less than", "under", "below"): [0, N - step].
 - range ("between 30 and 40", "from 30 to 40", "30-40", "30 to 40", "two or three"):
-  [low, high]. A qualifier before a range other than "between"/"from" is kept in the
-  span but does not change the interval.
+  [low, high]. A qualifier before a range other than "between"/"from" stays in the span
+  but does not change the interval.
+
+"from" and "between" with no second number, and "under" after "came", "fell", "was"
+and the like ("came under five attacks"), are prepositions: the mention starts at the
+number and is exact.
 
 Vague words (`VAGUE_INTERVALS`)
 -------------------------------
@@ -69,42 +78,54 @@ Units
 Area (normalised to km2: 1 sq mi = 2.589988110336 km2, 1 ha = 0.01 km2, 1 acre =
 0.0040468564224 km2, 1 dunam = 0.001 km2, 1 m2 = 1e-6 km2, 1 sq ft = 9.290304e-8 km2),
 distance (normalised to km: 1 mi = 1.609344 km, 1 m = 0.001 km, 1 ft = 0.0003048 km,
-1 yd = 0.0009144 km, 1 nautical mile = 1.852 km), money ("$", "US$", "USD", "dollars";
-normalised to USD; "$" is read as US dollars; euros, pounds, dinars and rials keep their
-own unit and are not normalised), percent ("%", "percent", "per cent", "pct") and
+1 yd = 0.0009144 km, 1 nautical mile = 1.852 km), money ("$", "US$", "USD", "dollars",
+normalised to USD, "$" being read as US dollars; euros, pounds, dinars and rials keep
+their own unit and are not normalised), percent ("%", "percent", "per cent", "pct") and
 durations (years, months, weeks, days, hours, minutes, decades). A unit joined by
 hyphens counts too ("14-square-mile", "31-mile", "16-month", "four-and-a-half-year").
 
 Exclusions: no mention is made for
 ----------------------------------
 - `exclude.year.v1`: a bare four-digit number from 1000 to 2099 with no qualifier,
-  currency, scale or unit ("in 2009", "1986"), and ranges of such years ("2003-2013",
-  "from 2003 to 2013", "1980-88"); decades ("the 1980s").
-- `exclude.date.v1`: a day number next to a month name ("July 28", "28 July 2009",
-  "July 28-29") and dates written with separators ("9/9/2016", "2009-07-28").
-- `exclude.time.v1`: clock times ("10:30", "5 p.m.", "5pm", "0500 GMT").
+  currency, scale or unit ("in 2009", "1986"; so "2000 people" is read as a year, while
+  "2,000 people" and "some 2000 people" are counts), ranges of such years ("2003-2013",
+  "from 2003 to 2013", "1980-88") and decades ("the 1980s").
+- `exclude.date.v1`: a day next to a month name ("July 28", "28 July 2009", "July
+  28-29", "28 and 29 July") and dates written with separators ("9/9/2016",
+  "2009-07-28").
+- `exclude.time.v1`: clock times ("10:30", "5 p.m.", "5pm", "2300 GMT").
 - `exclude.age.v1`: ages ("aged 45", "a 36-year-old", "45 years old", "at the age of 45",
   "45 years of age").
-- `exclude.reference.v1`: page, footnote and designator numbers ("p. 45", "pp. 45-50",
-  "page 12", "[12]", "^3", "note 4", "residents.12", "Resolution 1883", "Article 45",
-  "Section 3", "Chapter 7", "No. 5", "#5", "§ 3", "Camp 7", "Flight 17"); the words are
-  listed in `_REFERENCE_WORDS` (any case) and `_NAME_WORDS` (capitalised only).
-- `exclude.ordinal.v1`: ordinals ("56th Brigade", "1st Division"); "the first attack"
-  and "the second" hold no cardinal at all.
+- `exclude.angle.v1`: temperatures, angles and coordinates ("48 °C", "33°43′N",
+  "90 degrees").
+- `exclude.reference.v1`: page, note, list and designator numbers: "p. 45", "pp. 45-50",
+  "page 12", "[12]", "^3", "note 4", "residents.12", a number after a closing quote
+  ('"a massacre."7'), "Resolution 1883", "Article 45", "Section 3", "Chapter 7", "No. 5",
+  "#5", "§ 3" (the words are in `_REFERENCE_WORDS`, any case), "Camp 7", "Flight 17"
+  (`_NAME_WORDS`, capitalised); list and heading numbers at the start of a line ("1.
+  Introduction", "4) Ibid."); and a bare number right after a capitalised word inside
+  a sentence ("Ashraf 3", "Apollo 11"), unless a capitalised word follows it too, as in
+  a title ("Forces Kill 36 Residents").
+- `exclude.ordinal.v1`: ordinals ("56th Brigade", "1st Division", "56 th"); "the first
+  attack" and "the second" hold no cardinal at all.
 - `exclude.designator.v1`: model and unit designators, a letter, hyphen and digits
   ("F-4", "MiG-29", "Su-25", "T-72", "COVID-19"), and digits glued to letters ("G7",
-  "3G", "M16").
+  "3G", "M16", "4x4").
 - `exclude.identifier.v1`: telephone numbers, ISBNs and other grouped digits
   ("+964 770 123 4567", "(202) 555-0143", "978-3-16-148410-0"), versions ("3.8.1"),
   numbers written with a leading zero ("007").
-- `exclude.one.v1`: "one" that is a pronoun or idiom, not a count: "one of", "one
-  another", "one day", "one by one", "one time", "at one point", "on the one hand",
-  "the/this/that/each/every/any/which one", "one must/can/could/would/should/may/might".
-  ("no one" is a zero claim; "no one else" is nothing.)
-- `exclude.compound.v1`: a number joined by a hyphen to a word that is not a unit
-  ("two-state", "four-star", "one-sided").
-- `exclude.fraction.v1`: "a third" (an ordinal as often as a fraction), "a half", and
-  fractions not followed by "of" or a scale.
+- `exclude.one.v1`: "one" as a pronoun or in an idiom: "one of", "one another", "one
+  day", "one by one", "one time", "at one point", "on the one hand", "the/this/that/
+  each/every/any/which one", "one must/can/could/would/should/may/might". ("no one" is a
+  zero claim; "no one else" is nothing.)
+- `exclude.compound.v1`: a number joined by a hyphen to a word that is neither a unit
+  nor a counted noun ("two-state", "four-star", "one-sided"); "a 1,000-strong force" and
+  "a 12-member team" stay counts.
+- `exclude.fraction.v1`: "a third" (as often an ordinal as a fraction), "a half",
+  "half of", and fractions followed by neither "of" nor a scale.
+- `exclude.both.v1`: "both" that pairs two things, with "and", "or" or "nor" within
+  the next three words ("both Iraq and Iran", "both the US and Iraq"), or in "both of
+  us/you", "both ways/directions/ends/hands".
 - `exclude.vague.v1`: "scores" after a determiner ("the scores", "test scores"), "none"
   in "none other than" / "none the less", "no one"/"nobody" followed by "else" or a
   verb of knowing ("no one knows").
@@ -369,7 +390,9 @@ _FRACTION = (
     rf"(?:{_U}{_SEP}(?!half\b){_DENOMINATOR}|[Aa]{_SP}quarter\b)"
     rf"(?:{_SP}of{_SP}an?{_SP}{_BIG}|{_SEP}{_BIG}|(?={_SP}of\b))"
 )
-_HALF = rf"[Hh]alf{_SP}an?\b(?:{_SP}{_BIG}|(?={_SP}(?:square|sq|hour|day|week|month|year|mile|kilomet|km|decade|century|percent)))"  # noqa: E501
+# "half a" reads as a number only before a scale or a unit: "half a million", "half an hour".
+_HALF_BEFORE = r"(?:square|sq|hour|day|week|month|year|mile|kilomet|km|decade|percent)"
+_HALF = rf"[Hh]alf{_SP}an?\b(?:{_SP}{_BIG}|(?={_SP}{_HALF_BEFORE}))"
 _BARE_SCALE = rf"(?<=[Aa]nother[ ])(?:{_BIG}|hundred\b)"
 _DIGITS = (
     r"(?!0[0-9])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])"
@@ -392,7 +415,8 @@ _UNIT_WORDS = rf"""(?:
   | pounds{_SP}sterling\b|dinars?\b|IQD\b|rials?\b|IRR\b
 )"""
 _UNIT = rf"(?:{_SP}?|{_HY}){_UNIT_WORDS}"
-_CURRENCY = rf"(?:US{_SP}?\$|U\.S\.{_SP}?\$|\$|USD|EUR|GBP|IQD|€|£)"
+_CURRENCY_CODES: Final = ("USD", "EUR", "GBP", "IQD")
+_CURRENCY = rf"(?:US{_SP}?\$|U\.S\.{_SP}?\$|\$|{'|'.join(_CURRENCY_CODES)}|€|£)"
 # Hyphenated words that keep a number a count ("a 1,000-strong force", "a 12-member team");
 # any other word joined by a hyphen makes a compound that is not one ("two-state").
 _COUNT_COMPOUND = r"(?:strong|member|man|person|nation|country|vehicle|page|bed|storey|story)\b"
@@ -491,7 +515,7 @@ _AUXILIARIES: Final = _word_set("did does do has have had was were is are would 
 _TRIGGER_WORDS: Final = frozenset(
     [*_SMALL, "hundred", *_SCALES, "half", "zero", "dozen"]
     + ["several", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"]
-    + ["no", "nobody", "none", "not", "without", "USD", "EUR", "GBP"]
+    + ["no", "nobody", "none", "not", "without", "both", *_CURRENCY_CODES]
     + [p.split()[0].rstrip(".") for p in _QUALIFIER_OF if p.split()[0] not in _COMMON_FIRST_WORDS]
 )
 _COMMON_FIRST_PHRASES: Final = sorted(
@@ -507,9 +531,9 @@ _GUARD = (
             r"[0-9$€£~≈+]|\([0-9+]",
             _trie(f for w in _TRIGGER_WORDS if w[0].isalpha() for f in (w, w[0].upper() + w[1:]))
             + r"\b",
-            _trie(f for p in _COMMON_FIRST_PHRASES for f in (p, p[0].upper() + p[1:])).replace(
-                re.escape(" "), _SP
-            )
+            _trie(
+                f for p in _COMMON_FIRST_PHRASES for f in (p, p[0].upper() + p[1:], p.title())
+            ).replace(re.escape(" "), _SP)
             + r"\b",
             _trie(f for w in _AUXILIARIES for f in (w, w.capitalize()))
             + rf"(?:{_SP}not\b|n['’]t\b)",
@@ -532,6 +556,7 @@ _MATCHER: Final = re.compile(
     (?:
         (?P<skip>{_IDENTIFIER})
       | (?P<zero>{_ZERO})
+      | (?P<both>[Bb]oth\b(?!{_SP}(?:of{_SP}(?:us|you)|ways|directions|ends|hands)\b))
       | (?P<vague>{_VAGUE})
       | (?P<num>{_QUALIFIED_NUMBER})
     )
@@ -557,9 +582,12 @@ _DAYS_TO_MONTH = re.compile(
 )
 # A capitalised word just before a bare number, not at the start of a sentence:
 # "Ashraf 3", "Apollo 11". Sentence starts are left alone ("Killing 52 ...").
+# "both Iraq and Iran", "both in Baghdad and Basra": "both" that pairs two things.
+_COORDINATION = re.compile(r"(?:[^\S\n]+[^\s.,;:!?]+){1,3}?,?[^\S\n]+(?:and|or|nor)\b")
 _LIST_MARKER = re.compile(r"[.)](?:\s|\Z)")
 _NAME_BEFORE = re.compile(r"[a-z0-9,)”’'\"][^\S\n]+[A-Z][a-z]+[^\S\n]\Z")
 _TIME_AFTER = re.compile(rf"{_SP}?(?:[AaPp]\.?[Mm]\b\.?|o['’]clock\b|(?:GMT|UTC)\b)")
+_DEGREES_AFTER = re.compile(rf"{_SP}?(?:[°º]|degrees?\b)")
 _OLD_AFTER = re.compile(rf"(?:{_SP}|{_HY})(?:old\b|of{_SP}age\b)")
 
 
@@ -805,6 +833,7 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
     """
     # A space in front gives a figure at the very start the gap every candidate begins
     # with; offsets in `window` are one more than in `text[start:]`.
+    start, end, _ = slice(start, end).indices(len(text))
     window = " " + text[start:end]
     offset = start - 1
     found: list[CountMention] = []
@@ -827,6 +856,10 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
             a, b = match.start("zero") + offset, pos + offset
             mention = CountMention(a, b, 0, 0, "exact", 0, None, None, "count", a, b,
                                    "number.zero.v1")  # fmt: skip
+        elif not _COORDINATION.match(window, pos):  # exclude.both.v1: "both X and Y"
+            a, b = match.start("both") + offset, pos + offset
+            mention = CountMention(a, b, 2, 2, "exact", 2, None, None, "count", a, b,
+                                   "number.words.v1")  # fmt: skip
         if mention is not None:
             found.append(mention)
 
@@ -891,7 +924,9 @@ def _number_mention(
         if factor > 1 and _scale_of(n1) == 1 and value * factor <= high:
             low = _tidy(value * factor)  # "5 to 10 million": the scale is the first's too
         if _is_year(n1) and (_is_year(n2) or high < value):
-            return None, None  # exclude.year.v1: "2003-2013", "1980-88"
+            # exclude.year.v1: "2003-2013"; "1980-88" and "2011 – Thirty-six residents",
+            # where the second number is read again on its own.
+            return None, None if _is_year(n2) else number_end
         if low > high:
             if qualifier_kind in ("between", "from"):
                 return None, None
@@ -908,12 +943,12 @@ def _number_mention(
         start = m.start("cur") if currency else n1_start
     kind, unit, factor_to_base = "count", None, 1.0
     if unit_text is not None or currency is not None:
-        found = _UNIT_OF.get(_unit_key(unit_text or currency or ""))
-        if found is None and currency is not None:
-            found = _UNIT_OF.get(_unit_key(currency))
-        if found is None:
+        entry = _UNIT_OF.get(_unit_key(unit_text or currency or ""))
+        if entry is None and currency is not None:
+            entry = _UNIT_OF.get(_unit_key(currency))
+        if entry is None:
             return None, None
-        unit, kind, factor_to_base = found
+        unit, kind, factor_to_base = entry
     if _excluded(text, m.start(), start, end, n1, n2, unit, kind, qualifier_kind):
         return None, None
     stated: Number | None
@@ -923,7 +958,8 @@ def _number_mention(
         stated = value
         suffix = m.group("sq") or m.group("sq2")
         if suffix is not None and qualifier_kind is None:
-            qualifier_kind = _SUFFIX_QUALIFIER_OF.get(" ".join(suffix.lower().strip("-").split()))
+            key = " ".join(suffix.lower().strip("-\u2010\u2011").split())
+            qualifier_kind = _SUFFIX_QUALIFIER_OF.get(key)
         low, high, qualifier_out = _interval(qualifier_kind or "exact", value, places)
         if n1[0].isdigit():
             rule = "number.digits.v1"
@@ -967,6 +1003,8 @@ def _excluded(
         return True  # exclude.reference.v1, exclude.date.v1, exclude.age.v1
     if after in _ORDINAL_SUFFIXES:
         return True  # exclude.ordinal.v1: "56 th" as text extraction leaves it
+    if unit is None and _DEGREES_AFTER.match(text, end):
+        return True  # exclude.angle.v1: "48 °C", "90 degrees"
     if kind == "duration" and _OLD_AFTER.match(text, end):
         return True  # exclude.age.v1: "45 years old"
     bare = unit is None and qualifier_kind is None and n2 is None
@@ -1021,9 +1059,7 @@ def _vague_mention(text: str, m: re.Match[str], offset: int) -> CountMention | N
     if key.startswith(("several ", "a few ")):
         key = key.rsplit(" ", 1)[1] + "s"
     elif key.endswith(" of") and key not in VAGUE_INTERVALS:
-        key = key[:-3]
-    if key == "a couple of":
-        key = "a couple"
+        key = key[:-3]  # "a couple of"
     interval = VAGUE_INTERVALS.get(key)
     if interval is None:
         return None
@@ -1038,15 +1074,15 @@ def _vague_mention(text: str, m: re.Match[str], offset: int) -> CountMention | N
     unit_text = m.group("vunit")
     mention_kind = "count"
     if unit_text is not None:
-        found = _UNIT_OF.get(_unit_key(unit_text))
-        if found is None:
+        entry = _UNIT_OF.get(_unit_key(unit_text))
+        if entry is None:
             return None
-        unit, kind, factor = found
+        unit, kind, factor = entry
         mention_kind = kind
         if kind in _NORMALISED_UNIT:
             normalised = (low * factor, high * factor, _NORMALISED_UNIT[kind])
         elif unit == "USD":
-            normalised = (float(low), float(high), "USD")
+            normalised = (low, high, "USD")
     number_start, number_end = m.span("vw")
     return CountMention(
         start + offset, end + offset, low, high, "vague", None, unit, normalised, mention_kind,
