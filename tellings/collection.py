@@ -27,6 +27,7 @@ from .export.claims import claim_rows, write_claims
 from .extract.aliases import add_user_alias
 from .extract.claims import EXTRACTOR_VERSION, extract_claims
 from .extract.gazetteer import Gazetteer
+from .extract.suggest import run_suggesters
 from .ingest import DEFAULT_MAX_BYTES, check_size, read_document, reader_for
 from .ingest.batch import IngestItem, IngestOutcome, IngestReport, walk
 from .ingest.dates import parse_published
@@ -86,6 +87,8 @@ class Collection:
         self.ledger = self._open_ledger()
         self.extract_on_ingest = extract
         self._gazetteer: Gazetteer | None = None
+        # Optional model suggesters (tellings.extract.suggest), none unless enabled.
+        self.suggesters: list[str] = []
 
     # -- set-up ----------------------------------------------------------------
     def _open_ledger(self) -> Ledger:
@@ -391,6 +394,8 @@ class Collection:
         found = extract_claims(
             document.text, document.id, published=document.published, gazetteer=self.gazetteer
         )
+        if self.suggesters:
+            found += run_suggesters(document.text, found, self.suggesters)
         recorded = {c.id: c for c in self.store.claims(document_id=document.id)}
         new = [c for c in found if c.id not in recorded]
         wanted = {c.id for c in found}

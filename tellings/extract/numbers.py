@@ -96,8 +96,8 @@ Exclusions: no mention is made for
 - `exclude.time.v1`: clock times ("10:30", "5 p.m.", "5pm", "2300 GMT").
 - `exclude.age.v1`: ages ("aged 45", "a 36-year-old", "45 years old", "at the age of 45",
   "45 years of age").
-- `exclude.angle.v1`: temperatures, angles and coordinates ("48 °C", "33°43′N",
-  "90 degrees").
+- `exclude.measure.v1`: temperatures, angles, coordinates and speeds ("48 °C",
+  "33°43′N", "90 degrees", "50 km/h", "30 mph").
 - `exclude.reference.v1`: page, note, list and designator numbers: "p. 45", "pp. 45-50",
   "page 12", "[12]", "^3", "note 4", "residents.12", a number after a closing quote
   ('"a massacre."7'), "Resolution 1883", "Article 45", "Section 3", "Chapter 7", "No. 5",
@@ -124,8 +124,9 @@ Exclusions: no mention is made for
 - `exclude.fraction.v1`: "a third" (as often an ordinal as a fraction), "a half",
   "half of", and fractions followed by neither "of" nor a scale.
 - `exclude.both.v1`: "both" that pairs two things, with "and", "or" or "nor" within
-  the next three words ("both Iraq and Iran", "both the US and Iraq"), or in "both of
-  us/you", "both ways/directions/ends/hands".
+  the next three words and no verb before it ("both Iraq and Iran", "both the US and
+  Iraq", but not "both men were hurt and ..."), and "both of us/you", "both
+  ways/directions/ends/hands".
 - `exclude.vague.v1`: "scores" after a determiner ("the scores", "test scores"), "none"
   in "none other than" / "none the less", "no one"/"nobody" followed by "else" or a
   verb of knowing ("no one knows").
@@ -437,7 +438,7 @@ _QUALIFIED_NUMBER = rf"""
     (?P<sq>{_SUFFIX})?
     (?P<unit>{_UNIT})?
     (?P<sq2>{_SUFFIX})?
-    (?![^\W_]|[°º′″]|{_HY}(?!{_COUNT_COMPOUND})[^\W_])
+    (?![^\W_]|[°º′″]|/[^\W\d_]|{_HY}(?!{_COUNT_COMPOUND})[^\W_])
 """
 
 _HARM = (
@@ -583,11 +584,15 @@ _DAYS_TO_MONTH = re.compile(
 # A capitalised word just before a bare number, not at the start of a sentence:
 # "Ashraf 3", "Apollo 11". Sentence starts are left alone ("Killing 52 ...").
 # "both Iraq and Iran", "both in Baghdad and Basra": "both" that pairs two things.
-_COORDINATION = re.compile(r"(?:[^\S\n]+[^\s.,;:!?]+){1,3}?,?[^\S\n]+(?:and|or|nor)\b")
+# A verb between them ("both pilots were captured and ...") makes it a clause instead.
+_COORDINATION = re.compile(
+    r"(?:[^\S\n]+(?!(?:were|was|are|is|had|have|has|been|did|will|would)\b|[a-z]+ed\b)"
+    r"[^\s.,;:!?]+){1,3}?,?[^\S\n]+(?:and|or|nor)\b"
+)
 _LIST_MARKER = re.compile(r"[.)](?:\s|\Z)")
 _NAME_BEFORE = re.compile(r"[a-z0-9,)”’'\"][^\S\n]+[A-Z][a-z]+[^\S\n]\Z")
 _TIME_AFTER = re.compile(rf"{_SP}?(?:[AaPp]\.?[Mm]\b\.?|o['’]clock\b|(?:GMT|UTC)\b)")
-_DEGREES_AFTER = re.compile(rf"{_SP}?(?:[°º]|degrees?\b)")
+_MEASURE_AFTER = re.compile(rf"{_SP}?(?:[°º]|degrees?\b|(?:km|kms|mi|m)/h\b|mph\b|kph\b|knots\b)")
 _OLD_AFTER = re.compile(rf"(?:{_SP}|{_HY})(?:old\b|of{_SP}age\b)")
 
 
@@ -856,7 +861,7 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
             a, b = match.start("zero") + offset, pos + offset
             mention = CountMention(a, b, 0, 0, "exact", 0, None, None, "count", a, b,
                                    "number.zero.v1")  # fmt: skip
-        elif not _COORDINATION.match(window, pos):  # exclude.both.v1: "both X and Y"
+        elif branch == "both" and not _COORDINATION.match(window, pos):  # exclude.both.v1
             a, b = match.start("both") + offset, pos + offset
             mention = CountMention(a, b, 2, 2, "exact", 2, None, None, "count", a, b,
                                    "number.words.v1")  # fmt: skip
@@ -1003,8 +1008,8 @@ def _excluded(
         return True  # exclude.reference.v1, exclude.date.v1, exclude.age.v1
     if after in _ORDINAL_SUFFIXES:
         return True  # exclude.ordinal.v1: "56 th" as text extraction leaves it
-    if unit is None and _DEGREES_AFTER.match(text, end):
-        return True  # exclude.angle.v1: "48 °C", "90 degrees"
+    if unit is None and _MEASURE_AFTER.match(text, end):
+        return True  # exclude.measure.v1: "48 °C", "90 degrees", "50 km/h"
     if kind == "duration" and _OLD_AFTER.match(text, end):
         return True  # exclude.age.v1: "45 years old"
     bare = unit is None and qualifier_kind is None and n2 is None
