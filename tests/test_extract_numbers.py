@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -805,6 +807,24 @@ def test_window_given_with_negative_offsets() -> None:
     text = "Gunmen killed at least 11 people."
     found = find_counts(text, -24, -7)
     assert [text[m.start : m.end] for m in found] == ["at least 11"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "between 5" + " " * 20000 + "people",
+        "two" + "\xa0" * 20000 + "people",
+        "1" * 20000,
+        "-".join(["1"] * 5000),
+        ",".join(["100"] * 5000),
+    ],
+    ids=["spaces", "no-break-spaces", "digits", "dashes", "commas"],
+)
+def test_long_runs_are_read_in_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    found = find_counts(text)
+    assert time.perf_counter() - started < 2.0
+    assert all(m.end - m.start < 100 for m in found)
 
 
 def test_empty_and_blank_text() -> None:

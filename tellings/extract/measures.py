@@ -41,11 +41,24 @@ _HARM_PARTICIPLES: dict[str, tuple[str, ...]] = {
         "dead",
         "died",
         "lost their lives",
+        "among the dead",
+        "among the killed",
+        "among those killed",
         "perished",
         "burned to death",
         "beaten to death",
     ),
-    "wounded": ("wounded", "injured", "hurt", "maimed", "shot and wounded"),
+    "wounded": (
+        "wounded",
+        "injured",
+        "hurt",
+        "maimed",
+        "shot and wounded",
+        "among the wounded",
+        "among the injured",
+        "among those wounded",
+        "among those injured",
+    ),
     "abducted": (
         "abducted",
         "kidnapped",
@@ -55,7 +68,6 @@ _HARM_PARTICIPLES: dict[str, tuple[str, ...]] = {
         "captured",
         "held hostage",
         "seized",
-        "taken, prisoner",
     ),
     "detained": ("detained", "arrested", "imprisoned", "jailed", "held in custody", "rounded up"),
     "displaced": (
@@ -68,9 +80,14 @@ _HARM_PARTICIPLES: dict[str, tuple[str, ...]] = {
         "expelled",
         "deported",
         "fled",
-        "left iraq",
         "left the camp",
         "left the country",
+        "forced from their homes",
+        "forced out",
+        "driven out",
+        "driven from their homes",
+        "uprooted",
+        "made homeless",
         "departed",
         "evacuated",
     ),
@@ -273,7 +290,8 @@ _STOP_WORDS = frozenset(
 
 def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
     ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    # A stray comma between the words of a phrase ("taken, prisoner") is tolerated.
+    return "|".join(re.escape(p).replace(r"\ ", r",?\s+") for p in ordered)
 
 
 def _lookup(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -308,7 +326,8 @@ _ZERO_HARMS = [
 _SUBJECT = re.compile(
     rf"(?P<np>(?:\s+{_NP_WORD}){{0,6}}?)"
     r"(?P<appos>,\s+(?:including|among\s+them|most\s+of\s+them|mostly|of\s+whom)[^,.;\n]{1,50},)?"
-    rf",?\s+(?:(?:who|that|which)\s+)?{_AUX}(?P<harm>{_alternation(_ALL_PARTICIPLES)})\b",
+    rf",?\s+(?:(?:who|that|which)\s+)?{_AUX}"
+    rf"(?P<harm>{_alternation(_ALL_PARTICIPLES)}|left\s+(?-i:[A-Z])[\w’'-]+)\b",
     re.IGNORECASE,
 )
 _VERB_BEFORE = re.compile(
@@ -367,7 +386,7 @@ def measure_for(
 
     verb = _VERB_BEFORE.search(before)
     if verb is not None:
-        harm = " ".join(verb.group("harm").lower().split())
+        harm = " ".join(verb.group("harm").lower().replace(",", " ").split())
         base = count_start - len(before)
         victims = _victims_after(text, count_end, ceiling)
         if victims[0] is None or _np_is_people(victims[0]):
@@ -384,7 +403,7 @@ def measure_for(
     if noun is not None and _PREVENTED.search(before[: noun.start()]):
         noun = None  # "to prevent the departure of 1,000": it did not happen
     if noun is not None:
-        harm = " ".join(noun.group("harm").lower().split())
+        harm = " ".join(noun.group("harm").lower().replace(",", " ").split())
         base = count_start - len(before)
         victims = _victims_after(text, count_end, ceiling)
         if victims[0] is None or _np_is_people(victims[0]):
@@ -401,8 +420,9 @@ def measure_for(
     if subject is not None:
         np_text = subject.group("np").strip()
         if _np_is_people(np_text):
-            harm = " ".join(subject.group("harm").lower().split())
-            measure = _PARTICIPLE_MEASURE[harm]
+            harm = " ".join(subject.group("harm").lower().replace(",", " ").split())
+            # "left Albania", "left Iraq": leaving a named country or place.
+            measure = "displaced" if harm.startswith("left ") else _PARTICIPLE_MEASURE[harm]
             harm_start = count_end + subject.start("harm")
             harm_end = count_end + subject.end("harm")
             measure = _refine_death(measure, harm, text[harm_end:ceiling], sentence)
@@ -426,7 +446,7 @@ def measure_for(
 
     counted = _COUNT_NOUN_AFTER.match(after)
     if counted is not None:
-        harm = " ".join(counted.group("harm").lower().split())
+        harm = " ".join(counted.group("harm").lower().replace(",", " ").split())
         measure = _refine_death(_COUNT_NOUN_MEASURE[harm], harm, "", sentence)
         return MeasureMatch(
             measure,
@@ -454,7 +474,7 @@ def find_zero_claims(text: str, floor: int, ceiling: int) -> list[ZeroMatch]:
     """Every negated harm in `text[floor:ceiling]`."""
     found = []
     for match in _ZERO.finditer(text, floor, ceiling):
-        harm = " ".join(match.group("harm").lower().split())
+        harm = " ".join(match.group("harm").lower().replace(",", " ").split())
         if harm.startswith("casualt"):
             measure = "other"
         elif harm in ("injuries", "injured", "wounded", "hurt"):
@@ -474,6 +494,9 @@ def _refine_death(measure: str, harm: str, following: str, sentence: str) -> str
         "dead",
         "lives",
         "lost their lives",
+        "among the dead",
+        "among the killed",
+        "among those killed",
         "perished",
     ):
         return measure

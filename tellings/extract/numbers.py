@@ -364,8 +364,9 @@ def _phrase(phrase: str) -> str:
 
 
 # --- the scanning expression --------------------------------------------------------------
-# Whitespace with at most one line break, so that a number never runs across paragraphs.
-_SP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
+# Whitespace with at most one line break, so that a number never runs across paragraphs;
+# atomic, so that a long run of spaces is never re-split when what follows fails.
+_SP = r"(?>[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 _HY = "[-\u2010\u2011]"
 _DASH = "[-\u2010-\u2015\u2212]"
 _SEP = rf"(?:{_SP}|{_HY})"
@@ -396,8 +397,8 @@ _HALF_BEFORE = r"(?:square|sq|hour|day|week|month|year|mile|kilomet|km|decade|pe
 _HALF = rf"[Hh]alf{_SP}an?\b(?:{_SP}{_BIG}|(?={_SP}{_HALF_BEFORE}))"
 _BARE_SCALE = rf"(?<=[Aa]nother[ ])(?:{_BIG}|hundred\b)"
 _DIGITS = (
-    r"(?!0[0-9])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9])"
-    r"|[0-9]+)(?:\.[0-9]+)?(?![0-9]|[.,:/][0-9])"
+    r"(?!0[0-9])(?:[0-9]{1,3}(?:,[0-9]{3}){1,5}|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3}){1,5}"
+    r"(?![0-9])|[0-9]{1,15})(?:\.[0-9]{1,9})?(?![0-9]|[.,:/][0-9])"
     rf"(?:{_AND_A_HALF})?(?:{_SP}?(?:{_BIG}|hundred\b|bn\b|mn\b)|{_HY}(?:{_BIG}))?"
 )
 # "$3.5m", "$20k": a one-letter scale only after a currency sign.
