@@ -44,13 +44,13 @@ conference called condemned denied confirmed claimed stated reported announced
 warned urged demanded requested refused agreed signed promised failed managed began
 continued ended remained became stayed left returned arrived entered raided stormed
 opened closed blocked allowed prevented delivered supplied provided sent received
-liberty march may china turkey iran iraq us will can could should must might""".split()  # noqa: SIM905
+liberty march may china turkey iran iraq us will can could should must might""".split()
 _UNKNOWN = """Smith Brown Hassan Karimi Novak Dubois Ortega Lindqvist Okafor Tanaka
 Monday Tuesday Sunday However Meanwhile Although Further Earlier Later Despite
 Committee Commission Council Ministry Office Report Article Section Annex Chapter
 Colonel General Major Captain Sergeant Minister President Ambassador Director Chief
 North South East West Northern Southern English French Arabic Persian Kurdish Shia
-Sunni Christian Muslim Islamic Western Eastern""".split()  # noqa: SIM905
+Sunni Christian Muslim Islamic Western Eastern""".split()
 
 
 def _prose(words: int, seed: int, gazetteer: Gazetteer) -> str:

@@ -174,7 +174,7 @@ def test_a_killed_batch_leaves_a_consistent_collection_and_a_rerun_finishes(
     tmp_path: Path,
 ) -> None:
     folder = tmp_path / "many"
-    total = 3000
+    total = 800
     for n in range(total):
         write(folder, f"doc{n:04d}.txt", f"Document {n}. {n % 50} residents were wounded.\n" * 40)
     db = tmp_path / "c.db"

@@ -22,13 +22,9 @@ from tellings.extract.dates import (
 # A Wednesday; every relative date below is counted from it.
 PUBLISHED = "2015-03-18"
 
-EMITTED: list[str] = []  # every EDTF the tests saw, checked against the edtf package
-
 
 def dates_in(text: str, published: str | None = None) -> list[DateMention]:
-    found = find_dates(text, DateContext(published))
-    EMITTED.extend(m.edtf for m in found if m.edtf)
-    return found
+    return find_dates(text, DateContext(published))
 
 
 def the_date(text: str, published: str | None = None) -> DateMention:
@@ -57,6 +53,7 @@ FULL_DATES = [
     ("Ceasefire on Tuesday 28 July 2009.", "on Tuesday 28 July 2009", "2009-07-28"),
     ("Filed Tue, July 28, 2009 by the clerk.", "Tue, July 28, 2009", "2009-07-28"),
     ("Record 2009-07-28 shows the entry.", "2009-07-28", "2009-07-28"),
+    ("Record 2009/07/28 shows the entry.", "2009/07/28", "2009-07-28"),
     ("Logged at 2009-07-28T14:00 by the desk.", "at 2009-07-28", "2009-07-28"),
     ("The form is dated 28/07/2009 in ink.", "28/07/2009", "2009-07-28"),
     ("The form is dated 28.07.2009 in ink.", "28.07.2009", "2009-07-28"),
@@ -150,7 +147,7 @@ MONTHS_AND_YEARS = [
     ("It was built in the year 1999 by hand.", "in the year 1999", "1999", "year"),
     ("The population was 3,400 in 2012.", "in 2012", "2012", "year"),
     ("In 2009, 2,000 people left.", "In 2009", "2009", "year"),
-    ("In 2009 Iraqi forces entered the camp.", "In 2009", "2009", "year"),
+    ("In 2009 Turkish engineers surveyed the dam.", "In 2009", "2009", "year"),
     ("A treaty was signed circa 1920 in Paris.", "circa 1920", "1920~", "year"),
     ("A treaty was signed c. 1920 in Paris.", "c. 1920", "1920~", "year"),
     ("A treaty was signed ca. 1920 in Paris.", "ca. 1920", "1920~", "year"),
@@ -179,7 +176,7 @@ def test_months_years_and_decades(text: str, span: str, edtf: str, precision: st
         ("Attacks came in 2009, 2011, and 2013.", ["in 2009", "2011", "2013"]),
         ("It was either in 2009 or 2010.", ["in 2009", "2010"]),
         ("Both the 1980s and 1990s saw exile.", ["the 1980s", "1990s"]),
-        ("Raids in July 2009 and April 2011 killed many.", ["in July 2009", "April 2011"]),
+        ("Raids in June 2008 and March 2010 killed many.", ["in June 2008", "March 2010"]),
         ("on July 28 and August 3, 2009", ["on July 28", "August 3, 2009"]),
     ],
 )
@@ -196,11 +193,11 @@ def test_a_listed_year_is_a_year_list_rule() -> None:
     ("text", "span"),
     [
         ("The 2003 war changed everything.", "2003"),
-        ("Before the 2003 U.S.-led invasion, the camp was quiet.", "2003"),
-        ("The 2003 Iraq War began in the south.", "2003"),
+        ("Before the 1991 U.S.-led campaign, the town was quiet.", "1991"),
+        ("The 1991 Gulf War began in the south.", "1991"),
         ("A 2010 report by the agency said so.", "2010"),
         ("Its 2012 census counted everyone.", "2012"),
-        ("Under the 1951 refugee convention they are protected.", "1951"),
+        ("Under the 1967 refugee protocol they are protected.", "1967"),
         ("2013's attack was the worst.", "2013"),
     ],
 )
@@ -248,9 +245,9 @@ RANGES = [
         "2012-02/2013-09",
     ),
     (
-        "It lasted from April 2003 until January 2009.",
-        "from April 2003 until January 2009",
-        "2003-04/2009-01",
+        "It lasted from May 2004 until February 2010.",
+        "from May 2004 until February 2010",
+        "2004-05/2010-02",
     ),
     ("It lasted February 2012–September 2013.", "February 2012–September 2013", "2012-02/2013-09"),
     ("It lasted February–September 2013.", "February–September 2013", "2013-02/2013-09"),
@@ -269,9 +266,9 @@ RANGES = [
     ("It lasted 2012–13.", "2012–13", "2012/2013"),
     ("It lasted from 1986 until September 2016.", "from 1986 until September 2016", "1986/2016-09"),
     (
-        "It lasted from early 2003 to September 2016.",
-        "from early 2003 to September 2016",
-        "2003-01/2016-09",
+        "It lasted from early 2004 to October 2015.",
+        "from early 2004 to October 2015",
+        "2004-01/2015-10",
     ),
     (
         "It lasted from the summer of 2009 to late 2010.",
@@ -284,9 +281,9 @@ RANGES = [
         "2009-07/2013-09-01",
     ),
     (
-        "It lasted from 19 January to 31 January 2012.",
-        "from 19 January to 31 January 2012",
-        "2012-01-19/2012-01-31",
+        "It lasted from 12 January to 24 January 2012.",
+        "from 12 January to 24 January 2012",
+        "2012-01-12/2012-01-24",
     ),
     ("It lasted from the 1980s to the 2000s.", "from the 1980s to the 2000s", "1980/2009"),
     (
@@ -330,39 +327,39 @@ PARTS = [
         "at the beginning of 2016",
         "2016-01/2016-04",
         "interval",
-    ),  # fmt: skip
+    ),
     ("Talks stalled at the start of 2016.", "at the start of 2016", "2016-01/2016-04", "interval"),
     (
         "Talks stalled in the middle of 2016.",
         "in the middle of 2016",
         "2016-05/2016-08",
         "interval",
-    ),  # fmt: skip
-    ("Talks stalled at the end of 2011.", "at the end of 2011", "2011-09/2011-12", "interval"),
+    ),
+    ("Talks stalled at the end of 2010.", "at the end of 2010", "2010-09/2010-12", "interval"),
     (
         "Talks stalled in the first half of 2012.",
         "in the first half of 2012",
         "2012-01/2012-06",
         "interval",
-    ),  # fmt: skip
+    ),
     (
         "Talks stalled in the second half of 2012.",
         "in the second half of 2012",
         "2012-07/2012-12",
         "interval",
-    ),  # fmt: skip
+    ),
     (
         "Talks stalled in the latter part of 2012.",
         "in the latter part of 2012",
         "2012-09/2012-12",
         "interval",
-    ),  # fmt: skip
+    ),
     (
         "Talks stalled in early July 2009.",
         "in early July 2009",
         "2009-07-01/2009-07-10",
         "interval",
-    ),  # fmt: skip
+    ),
     ("Talks stalled in mid-July 2009.", "in mid-July 2009", "2009-07-11/2009-07-20", "interval"),
     ("Talks stalled in mid–July 2009.", "in mid–July 2009", "2009-07-11/2009-07-20", "interval"),
     (
@@ -370,31 +367,31 @@ PARTS = [
         "in late July 2009",
         "2009-07-21/2009-07-31",
         "interval",
-    ),  # fmt: skip
+    ),
     (
         "Talks stalled in late February 2012.",
         "in late February 2012",
         "2012-02-21/2012-02-29",
         "interval",
-    ),  # fmt: skip
+    ),
     (
         "Talks stalled in late February 2013.",
         "in late February 2013",
         "2013-02-21/2013-02-28",
         "interval",
-    ),  # fmt: skip
+    ),
     (
         "Talks stalled at the end of July 2009.",
         "at the end of July 2009",
         "2009-07-21/2009-07-31",
         "interval",
-    ),  # fmt: skip
+    ),
     (
         "Talks stalled in the first half of July 2009.",
         "in the first half of July 2009",
         "2009-07-01/2009-07-15",
         "interval",
-    ),  # fmt: skip
+    ),
     ("The early 1990s were calm.", "The early 1990s", "1990/1993", "interval"),
     ("Music of the mid-1990s returned.", "of the mid-1990s", "1994/1996", "interval"),
     ("In the late 1990s it returned.", "In the late 1990s", "1997/1999", "interval"),
@@ -403,16 +400,16 @@ PARTS = [
         "of the end of the 1990s",
         "1997/1999",
         "interval",
-    ),  # fmt: skip
+    ),
     ("They came in the summer of 2009.", "in the summer of 2009", "2009-06/2009-08", "season"),
     ("They came in summer 2009.", "in summer 2009", "2009-06/2009-08", "season"),
     ("They came in Summer 2009.", "in Summer 2009", "2009-06/2009-08", "season"),
     (
-        "They came in the early summer of 1986.",
-        "in the early summer of 1986",
-        "1986-06/1986-07",
+        "They came in the early summer of 1987.",
+        "in the early summer of 1987",
+        "1987-06/1987-07",
         "season",
-    ),  # fmt: skip
+    ),
     ("They came in early summer 1986.", "in early summer 1986", "1986-06/1986-07", "season"),
     ("They came in late summer 1986.", "in late summer 1986", "1986-07/1986-08", "season"),
     ("They came in mid-summer 1986.", "in mid-summer 1986", "1986-07", "season"),
@@ -427,7 +424,7 @@ PARTS = [
         "in the winter of 2012-13",
         "2012-12/2013-02",
         "season",
-    ),  # fmt: skip
+    ),
     ("They came in winter 2012/2013.", "in winter 2012/2013", "2012-12/2013-02", "season"),
     ("They came in late winter 2012.", "in late winter 2012", "2013-01/2013-02", "season"),
     ("They came in early winter 2012.", "in early winter 2012", "2012-12/2013-01", "season"),
@@ -450,26 +447,26 @@ OPEN = [
         "since January 2009",
         "2009-01/..",
         "2009-01/2015-03-18",
-    ),  # fmt: skip
+    ),
     (
         "Fighting has gone on since 4 July 2011.",
         "since 4 July 2011",
         "2011-07-04/..",
         "2011-07-04/2015-03-18",
-    ),  # fmt: skip
+    ),
     (
         "Fighting has gone on since the beginning of 2014.",
         "since the beginning of 2014",
         "2014-01/..",
         "2014-01/2015-03-18",
-    ),  # fmt: skip
+    ),
     ("Fighting has gone on since the 1990s.", "since the 1990s", "1990/..", "1990/2015-03-18"),
     (
         "From January 2010 onwards the camp was closed.",
         "From January 2010 onwards",
         "2010-01/..",
         "2010-01/2015-03-18",
-    ),  # fmt: skip
+    ),
     ("From 2010 onward the camp was closed.", "From 2010 onward", "2010/..", "2010/2015-03-18"),
     ("From 2010 on, the camp was closed.", "From 2010 on", "2010/..", "2010/2015-03-18"),
     ("After 2003 the camp was closed.", "After 2003", "2004/..", "2004/2015-03-18"),
@@ -478,7 +475,7 @@ OPEN = [
         "After July 2003",
         "2003-08/..",
         "2003-08/2015-03-18",
-    ),  # fmt: skip
+    ),
     ("They stayed until 2016 at least.", "until 2016", "../2016", "../2016"),
     ("They stayed till 2016 at least.", "till 2016", "../2016", "../2016"),
     ("They stayed until September 2016.", "until September 2016", "../2016-09", "../2016-09"),
@@ -487,11 +484,11 @@ OPEN = [
         "up until 9 September 2016",
         "../2016-09-09",
         "../2016-09-09",
-    ),  # fmt: skip
+    ),
     ("They stayed through 2016.", "through 2016", "../2016", "../2016"),
     ("They must leave by 2013.", "by 2013", "../2013", "../2013"),
     ("They must leave by June 30, 2009.", "by June 30, 2009", "../2009-06-30", "../2009-06-30"),
-    ("They must leave by the end of 2011.", "by the end of 2011", "../2011-12", "../2011-12"),
+    ("They must leave by the end of 2012.", "by the end of 2012", "../2012-12", "../2012-12"),
     ("It ran before 2009.", "before 2009", "../2008", "../2008"),
     ("It ran before March 2009.", "before March 2009", "../2009-02", "../2009-02"),
     ("It ran before 1 March 2009.", "before 1 March 2009", "../2009-02-28", "../2009-02-28"),
@@ -546,7 +543,7 @@ RELATIVE = [
         "earlier this week",
         "2015-03-16/2015-03-18",
         "interval",
-    ),  # fmt: skip
+    ),
     ("Talks resume next week.", "next week", "2015-03-23/2015-03-29", "interval"),
     ("The shelling resumed last weekend.", "last weekend", "2015-03-14/2015-03-15", "interval"),
     ("The shelling resumed last month.", "last month", "2015-02", "month"),
@@ -556,7 +553,7 @@ RELATIVE = [
         "earlier this month",
         "2015-03-01/2015-03-18",
         "interval",
-    ),  # fmt: skip
+    ),
     ("Talks resume later this month.", "later this month", "2015-03-18/2015-03-31", "interval"),
     ("Talks resume next month.", "next month", "2015-04", "month"),
     ("The shelling resumed last year.", "last year", "2014", "year"),
@@ -567,7 +564,7 @@ RELATIVE = [
         "earlier this year",
         "2015-01-01/2015-03-18",
         "interval",
-    ),  # fmt: skip
+    ),
     ("Talks resume next year.", "next year", "2016", "year"),
     ("The shelling resumed last July.", "last July", "2014-07", "month"),
     ("The shelling resumed last February.", "last February", "2015-02", "month"),
@@ -640,14 +637,12 @@ def test_what_only_looks_relative(text: str) -> None:
 
 def paragraphs(*texts: str, published: str | None = None) -> list[list[DateMention]]:
     context = DateContext(published)
-    found = [find_dates(text, context) for text in texts]
-    EMITTED.extend(m.edtf for ms in found for m in ms if m.edtf)
-    return found
+    return [find_dates(text, context) for text in texts]
 
 
 def test_a_missing_year_comes_from_an_earlier_paragraph() -> None:
     first, second = paragraphs(
-        "In 2009 the camp came under siege.", "On July 28, troops entered the camp."
+        "In 2009 the town was besieged.", "On July 28, troops entered the town."
     )
     mention = second[0]
     assert (mention.edtf, mention.kind, mention.year_from) == ("2009-07-28", "yearless", "context")
@@ -685,9 +680,9 @@ def test_year_less_forms_take_the_context_year(later: str, edtf: str, rule: str)
 
 def test_a_month_named_again_takes_the_year_it_was_named_with() -> None:
     _, found = paragraphs(
-        "Raids came in July 2009 and again in April 2011.", "On July 28, troops entered."
+        "Raids came in June 2008 and again in March 2010.", "On June 3, troops entered."
     )
-    assert found[0].edtf == "2009-07-28"
+    assert found[0].edtf == "2008-06-03"
 
 
 def test_a_bare_year_moves_the_story_past_earlier_months() -> None:
@@ -699,14 +694,14 @@ def test_a_bare_year_moves_the_story_past_earlier_months() -> None:
 
 def test_a_year_naming_a_report_does_not_change_the_context() -> None:
     _, found = paragraphs(
-        "Troops came in late July 2009.", "A 2010 report said: on 28 and 29 July."
+        "Troops came in late August 2008.", "A 2010 report said: on 14 and 15 August."
     )
-    assert [m.edtf for m in found] == ["2010", "2009-07-28/2009-07-29"]
+    assert [m.edtf for m in found] == ["2010", "2008-08-14/2008-08-15"]
 
 
 def test_a_deadline_does_not_change_the_context() -> None:
     _, found = paragraphs(
-        "Troops came in July 2009.", "They had to go by the end of 2011. On 30 July"
+        "Troops came in July 2009.", "They had to go by the end of 2012. On 30 July"
     )
     assert found[1].edtf == "2009-07-30"
 
@@ -847,6 +842,7 @@ def test_a_bad_publication_date_is_refused(published: str) -> None:
 
 NOT_DATES = [
     "Some 2009 residents signed the letter.",
+    "The army killed 2003 Iraqi civilians.",
     "A list of 2009 residents was handed over.",
     "The camp had 2009 residents at the time.",
     "Since 2009 residents have been waiting.",
@@ -854,6 +850,11 @@ NOT_DATES = [
     "A total of 2009 were counted.",
     "The number of 2010 was disputed.",
     "The total rose by 2000 in a year.",
+    "Prices were cut by 2000 or more.",
+    "He lives at 2009 Main Street.",
+    "It runs Windows 2000 still.",
+    "Since the 9/11 attacks, checks increased.",
+    "The team won 2-1 in the final.",
     "It grew by 2015 percent.",
     "They paid $2009 for it.",
     "About 3,200 people were moved.",
@@ -870,7 +871,7 @@ NOT_DATES = [
     "She was in her 20s.",
     "See pp. 2003-2013 of the report.",
     "See page 2003 for the table.",
-    "They may leave the camp tomorrow morning.",
+    "They may leave the camp at dawn.",
     "They may leave before dawn.",
     "May I add a note?",
     "Residents march to the gate every week.",
@@ -896,10 +897,7 @@ NOT_DATES = [
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_not_dates(text: str) -> None:
     found = dates_in(text, PUBLISHED)
-    assert found == [] or all(m.kind == "relative" for m in found), [
-        text[m.start : m.end] for m in found
-    ]
-    assert all(text[m.start : m.end] in ("tomorrow morning", "tomorrow") for m in found)
+    assert found == [], [text[m.start : m.end] for m in found]
 
 
 @pytest.mark.parametrize(
@@ -929,15 +927,15 @@ def test_days_a_month_does_not_have(text: str) -> None:
 
 LEADING = [
     (
-        "July 28-29, 2009 - Iraqi forces entered the camp",
+        "July 28-29, 2009 - government troops moved in",
         "July 28-29, 2009",
         "2009-07-28/2009-07-29",
-    ),  # fmt: skip
+    ),
     (
-        "July 28-29, 2009 – Iraqi forces entered the camp",
+        "July 28-29, 2009 – government troops moved in",
         "July 28-29, 2009",
         "2009-07-28/2009-07-29",
-    ),  # fmt: skip
+    ),
     ("• 8 April 2011: troops opened fire", "8 April 2011", "2011-04-08"),
     ("  • April 8, 2011 – troops opened fire", "April 8, 2011", "2011-04-08"),
     ("- 8 April 2011: troops opened fire", "8 April 2011", "2011-04-08"),
@@ -962,7 +960,6 @@ def test_leading_dates(line: str, span: str, edtf: str) -> None:
     assert mention is not None
     assert line[mention.start : mention.end] == span
     assert mention.edtf == edtf
-    EMITTED.append(edtf)
 
 
 @pytest.mark.parametrize(
@@ -1058,7 +1055,7 @@ def test_narrowest(a: str, b: str, expected: str | None) -> None:
     assert narrowest(a, b) == expected
     assert narrowest(b, a) == expected
     if expected is not None:
-        EMITTED.append(expected)
+        parse_edtf(expected)
 
 
 # --- offsets, order and EDTF validity --------------------------------------------------
@@ -1068,6 +1065,7 @@ FRAGMENTS = [
     *(text for text, _, _, _ in MONTHS_AND_YEARS),
     *(text for text, _, _ in RANGES),
     *(text for text, _, _, _ in PARTS),
+    *(text for text, _, _, _ in OPEN),
     *(text for text, _, _, _ in RELATIVE),
     *NOT_DATES,
     "“On 28 July,” she said, “they came.”",
@@ -1117,10 +1115,14 @@ def test_offsets_are_into_the_whole_text() -> None:
     assert [(text[m.start : m.end], m.edtf) for m in found] == [("On July 28", None)]
 
 
-def test_every_emitted_edtf_is_valid_edtf() -> None:
-    """Runs after the tests above have filled EMITTED (pytest keeps file order)."""
-    assert len(EMITTED) > 300
-    for edtf in EMITTED:
+@pytest.mark.parametrize("published", [None, PUBLISHED, "2015-03", "2015"])
+def test_every_edtf_written_is_valid_edtf(published: str | None) -> None:
+    """Every EDTF found in every sentence above parses with the edtf package."""
+    context = DateContext(published)
+    written = [m.edtf for text in FRAGMENTS for m in find_dates(text, context) if m.edtf]
+    written += [m.edtf for line, _, _ in LEADING if (m := leading_date(line)) and m.edtf]
+    assert len(written) > 150
+    for edtf in written:
         parse_edtf(edtf)
         if ".." not in edtf:
             assert edtf_bounds(edtf) is not None

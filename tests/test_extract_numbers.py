@@ -325,7 +325,7 @@ def test_vague_quantity_with_a_unit(text: str, quote: str, unit: str, kind: str)
 
 
 def test_vague_money_is_normalised_to_dollars() -> None:
-    mention = only("The raid destroyed millions of dollars of stock.")
+    mention = only("The fire wiped out millions of dollars of stock.")
     assert mention.normalised == (2_000_000, 9_999_999, "USD")
 
 
@@ -368,7 +368,8 @@ def test_words_that_state_no_number(text: str) -> None:
         ("none of them was injured", "none of them"),
         ("The camp was cleared without loss of life.", "without loss of life"),
         ("The march ended without any casualties.", "without any casualties"),
-        ("The rocket did not result in any casualties.", "did not result in any casualties"),
+        ("The shelling did not lead to any casualties.", "did not lead to any casualties"),
+        ("The mortar fire has not caused any deaths.", "has not caused any deaths"),
         ("The blast didn’t cause any injuries.", "didn’t cause any injuries"),
         ("There weren't any fatalities.", "weren't any fatalities"),
         ("Zero deaths were reported.", "Zero deaths"),
@@ -442,6 +443,8 @@ UNITS = [
     ("10 nautical miles", 10, 10, "nmi", "distance", (18.52, 18.52, "km")),
     ("30-40 km", 30, 40, "km", "distance", (30, 40, "km")),
     ("less than 2.5 km", 0, 2.4, "km", "distance", (0, 2.4, "km")),
+    ("from 5 km to 10 km", 5, 10, "km", "distance", (5, 10, "km")),
+    ("30 miles to 40 miles", 30, 40, "mi", "distance", (30 * MI, 40 * MI, "km")),
     # money
     ("$10.7 million", 10_700_000, 10_700_000, "USD", "money", (10.7e6, 10.7e6, "USD")),
     ("$3.5 million", 3_500_000, 3_500_000, "USD", "money", (3.5e6, 3.5e6, "USD")),
@@ -459,6 +462,8 @@ UNITS = [
     ("€5 million", 5_000_000, 5_000_000, "EUR", "money", None),
     ("£3bn", 3_000_000_000, 3_000_000_000, "GBP", "money", None),
     ("2,000 dinars", 2000, 2000, "dinar", "money", None),
+    ("20,000 Iraqi dinars", 20000, 20000, "IQD", "money", None),
+    ("1 million Iranian rials", 1_000_000, 1_000_000, "IRR", "money", None),
     # percent
     ("10 percent", 10, 10, "percent", "percent", None),
     ("10%", 10, 10, "percent", "percent", None),
@@ -468,6 +473,9 @@ UNITS = [
     ("over 90%", 91, None, "percent", "percent", None),
     ("over 2.5 percent", 2.6, None, "percent", "percent", None),
     ("3 percentage points", 3, 3, "percent", "percent", None),
+    ("between 10% and 20%", 10, 20, "percent", "percent", None),
+    ("5-10%", 5, 10, "percent", "percent", None),
+    ("10 to 20 percent", 10, 20, "percent", "percent", None),
     # durations
     ("16-month", 16, 16, "months", "duration", None),
     ("16-months", 16, 16, "months", "duration", None),
@@ -478,9 +486,10 @@ UNITS = [
     ("24-hour", 24, 24, "hours", "duration", None),
     ("45 minutes", 45, 45, "minutes", "duration", None),
     ("two decades", 2, 2, "decades", "duration", None),
-    ("three and a half years", 3.5, 3.5, "years", "duration", None),
-    ("four-and-a-half-year", 4.5, 4.5, "years", "duration", None),
-    ("four-and-a-half years", 4.5, 4.5, "years", "duration", None),
+    ("three and a half weeks", 3.5, 3.5, "weeks", "duration", None),
+    ("six-and-a-half-year", 6.5, 6.5, "years", "duration", None),
+    ("five-and-a-half months", 5.5, 5.5, "months", "duration", None),
+    ("two and a half hours", 2.5, 2.5, "hours", "duration", None),
     ("nearly 14 years", 13, 14, "years", "duration", None),
     ("nearly two years", 2, 2, "years", "duration", None),
     ("over 25 years", 26, None, "years", "duration", None),
@@ -564,7 +573,7 @@ NOT_COUNTS = [
     "It happened on 9/9/2016 at night.",
     "It happened on 2009-07-28 at night.",
     "The raids of July 28-29 were brutal.",
-    "The raids on 28 and 29 July were brutal.",
+    "The raids on 14 and 15 March were brutal.",
     "It ended on the 28th of July.",
     "It ended on Sept. 11 that year.",
     "Talks resumed on 5 May.",
@@ -597,8 +606,10 @@ NOT_COUNTS = [
     "Read Section 3 first.",
     "Chapter 7 covers sanctions.",
     "Document No. 5 was leaked.",
+    "It was the number one priority.",
+    "Take the number 52 bus.",
     "Item #5 was missing.",
-    "As § 3 says, nobody may enter.".replace("nobody may enter", "entry is barred"),
+    "As § 3 says, entry is barred.",
     "They were held in Camp 7 for weeks.",
     "They boarded Flight 17 that evening.",
     "The crew of the Apollo 11 mission landed.",
@@ -682,8 +693,8 @@ def test_not_a_count(text: str) -> None:
         ("About 2000 people marched.", ["About 2000"]),
         ("It cost $2000 then.", ["$2000"]),
         ("That took 2000 years.", ["2000 years"]),
-        ("Seven people, including six women, were taken.", ["Seven", "six"]),
-        ("Of the 52, 93 of whom were women", ["52", "93"]),
+        ("Nine guards, among them four officers, were seized.", ["Nine", "four"]),
+        ("Of the 60 held, 41 of whom were students", ["60", "41"]),
         ("Three of its groups joined.", ["Three"]),
         ("The toll rose from 30 to 40.", ["from 30 to 40"]),
         ("They killed 52 - 10 of them women.", ["52", "10"]),
@@ -725,6 +736,7 @@ def test_figures_among_other_numbers(text: str, expected: list[str]) -> None:
         ("They said “52” died.", "52"),
         ("They said ‘nine’ died.", "nine"),
         ('They said "nine" died.', "nine"),
+        ('The figure ("52") was disputed.', "52"),
         ("They killed\xa052\xa0people.", "52"),
         ("They killed at\xa0least\xa011 people.", "at\xa0least\xa011"),
         ("They killed at least\u202f11 people.", "at least\u202f11"),
@@ -756,7 +768,7 @@ def test_dinars_written_before_the_number() -> None:
     mention = only("The council set aside IQD 5 billion for roads.")
     assert (mention.low, mention.unit, mention.kind, mention.normalised) == (
         5_000_000_000,
-        "dinar",
+        "IQD",
         "money",
         None,
     )
@@ -786,8 +798,8 @@ def test_window_is_read_as_a_whole_text() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Both pilots were captured.", ["Both"]),
-        ("Both pilots were captured and held.", ["Both"]),
+        ("Both drivers were detained.", ["Both"]),
+        ("Both drivers were detained and questioned.", ["Both"]),
         ("Both men died and were buried.", ["Both"]),
         ("They saw both trucks burn.", ["both"]),
         ("In both raids, 52 died.", ["both", "52"]),
@@ -949,7 +961,7 @@ PIECES: list[tuple[str, str | None]] = [
     ("the field spans 14 square miles of sand", "14 square miles"),
     ("donors gave $10.7 million in aid", "$10.7 million"),
     ("the plan sold over 90 percent of land", "over 90 percent"),
-    ("the siege lasted four-and-a-half years in all", "four-and-a-half years"),
+    ("the talks dragged on for five-and-a-half years in all", "five-and-a-half years"),
     ("police said no one was hurt", "no one"),
     ("somewhere between 30 and 40 guards", "between 30 and 40"),
     ("clerks found two or three files", "two or three"),

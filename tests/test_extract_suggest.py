@@ -20,9 +20,17 @@ def every_many(text: str, claims: Sequence[Claim]) -> Iterable[Claim]:
     """A toy suggester: 'a great many dead' as a vague count, and one bad quote."""
     base = claims[0]
     start = text.index("a great many dead")
-    good = replace(base, id="suggested-1", start=start, end=start + 17,
-                   quote="a great many dead", low=3, high=None, qualifier="vague",
-                   rule="suggest.toy.v1")
+    good = replace(
+        base,
+        id="suggested-1",
+        start=start,
+        end=start + 17,
+        quote="a great many dead",
+        low=3,
+        high=None,
+        qualifier="vague",
+        rule="suggest.toy.v1",
+    )
     bad = replace(good, id="suggested-2", quote="not in the text")
     return [good, bad]
 

@@ -5,8 +5,12 @@
 date or interval; `leading_date` reads the date that opens a heading or a bullet. A year
 the text leaves out comes from a `DateContext`, which remembers the last date a document
 stated; a relative date comes from the document's publication date; nothing ever comes
-from today's date. Everything is done with precompiled regular expressions: one scan
-finds candidates, and only the matches are read in Python.
+from today's date.
+
+It is built for speed with precompiled regular expressions only. One scan finds the
+words a date expression must contain (a month, a weekday, a season, a unit of time, or a
+number that can be a year or a day); the grammar is tried only there, starting from the
+words just before ("from", "the early", "two"), and only its matches are read in Python.
 
 The choices this module makes, each held by a test:
 
@@ -28,18 +32,22 @@ The choices this module makes, each held by a test:
   is open (`2009/..`). "until", "till", "through" and "by X" end with X (`../2013`);
   "before X" ends one unit before it (`../2008`).
 * "circa/c./ca. 2003" is `2003~`; the bounds of an approximate date are its stated ones.
-* A year left out is the year of the last date the document stated (`DateContext`). Only
-  when there is none is it the publication year, or the year before when the month named
-  comes after the publication month (the news convention: "on December 30" in a report
-  published in January is last year's). With no publication month either, `edtf` is None
-  and the mention is still reported.
+* A year left out is the year of the last date the document stated (`DateContext`), or,
+  when the same month was named with a year among the last four months stated, that
+  year ("in June 2008 and March 2010 ... on June 3" is 2008). A deadline (until, by,
+  before) and a year that names a thing ("the 2003 war") do not set the context. Only
+  when the text has given no year is it the publication year, or the year before when
+  the month named comes after the publication month (the news convention: "on December
+  30" in a report published in January is last year's). With no publication month
+  either, `edtf` is None and the mention is still reported.
 * A bare four-digit number is a year (1900-2099) only after a word that introduces a
   date (in, since, by, until, from, of, during, early, mid, late, before, after, circa),
-  in a list after another year ("in 2009 and 2010"), in a heading, or as an attribute of
-  an event ("the 2003 war", "the 2003 Iraq War"). It is still a count when a counted noun
-  follows ("since 2009 residents", "in 2000 tents": `_COUNT_NOUNS`), when it follows a
-  quantity word ("a total of 2009") or a verb of change ("rose by 2000"), or when it
-  follows a reference word ("pp. 2003-2013", "Resolution 2009").
+  in a list after another year ("in 2009 and 2010"), in a heading, or after a determiner
+  as the date of an event ("the 2003 war", "a 2010 report", "the 1991 Gulf War"; the span
+  is then the year alone). It is still a count when a counted noun follows ("since 2009
+  residents", "in 2000 tents": `_COUNT_NOUNS`), when it follows a quantity word ("a total
+  of 2009") or a verb of change ("rose by 2000"), or when it follows a reference word
+  ("pp. 2003-2013", "Resolution 2009").
 * Month names count in title case or capitals only, so "may", "march" and "august" as
   verb or adjective never match; a month with neither day nor year ("in May") needs a
   word such as in, during or of before it, so "May I" and "Theresa May" do not match.
@@ -112,8 +120,8 @@ class DateContext:
         # True when `year` itself was filled from the publication date, so that later
         # mentions resolved from it say so.
         self._year_is_published = False
-        # The last few (year, month) pairs the text stated, newest last: "In July 2009
-        # and April 2011 ... On July 28" puts that July in 2009, not in 2011.
+        # The last few (year, month) pairs the text stated, newest last: "In June 2008
+        # and March 2010 ... On June 3" puts that June in 2008, not in 2010.
         self._recent: list[tuple[int, int, bool]] = []
 
     def observe(self, mention: DateMention) -> None:
@@ -387,25 +395,11 @@ _DECADE_PART = {"early": (0, 3), "mid": (4, 6), "late": (7, 9), "h1": (0, 4), "h
 _MONTH_PART = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "h1": (1, 15), "h2": (16, 31)}
 _SEASON_PART = {"early": (0, 1), "mid": (1, 1), "late": (1, 2), "h1": (0, 1), "h2": (1, 2)}
 _NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "a couple of": 2,
-}
+    word: number
+    for number, word in enumerate(
+        _words("one two three four five six seven eight nine ten eleven twelve"), start=1
+    )
+} | {"a": 1, "an": 1, "a couple of": 2, "fifteen": 15, "twenty": 20, "thirty": 30}
 
 # A year followed by one of these is a count ("2009 residents"): people and the things
 # reports count, units and currencies.
@@ -481,19 +475,14 @@ _YEAR = rf"(?:1[0-9]{{3}}|20[0-9]{{2}}){_NOT_ON}"  # with a month or a day: 1000
 _BYEAR = rf"(?<![0-9$€£¥.,:+])(?:19|20)[0-9]{{2}}(?!(?<=0)'?s\b){_NOT_ON}"
 _DECADE = r"(?:1[89]|20)[0-9]0(?:'|’)?s(?![A-Za-z0-9])"
 _SEASON = "(?:" + "|".join(f"{_cap(s)}|{s.upper()}" for s in _SEASONS) + r")(?![A-Za-z])"
+# "early", "mid-", "late" before what they qualify; "the end of", "the first half of".
+_QUAL_PHRASES = sorted((q for q in _QUALIFIERS if q not in ("early", "mid", "late")), key=len)
 _QUAL = (
     rf"(?:{_cap('the')}{_S1})?(?:(?P<qp>"
-    + "|".join(
-        re.escape(q).replace(r"\ ", _S1)
-        for q in sorted((q for q in _QUALIFIERS if q not in ("early", "mid", "late")), key=len)[
-            ::-1
-        ]
-    )
+    + "|".join(q.replace(" ", _S1) for q in reversed(_QUAL_PHRASES))
     + rf"){_S1}of{_S1}(?:the{_S1})?|(?P<q>[Ee]arly|EARLY|[Mm]id|MID|[Ll]ate|LATE)"
     + rf"(?:{_S0}{_DASH}{_S0}|{_S1}))"
 )
-_NUM = r"(?:[0-9]{1,3}|" + "|".join(p.replace(" ", _S1) for p in _NUMBER_WORDS) + ")"
-_NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 
 
 def _g(name: str, pattern: str) -> str:
@@ -515,12 +504,12 @@ _POINT_FORMS: tuple[tuple[str, str], ...] = (
     ),
     (
         "iso",
-        rf"{_g('year', '[12][0-9]{3}')}-{_g('mnum', '0[1-9]|1[0-2]')}-"
+        rf"{_g('year', '[12][0-9]{3}')}[-/]{_g('mnum', '0[1-9]|1[0-2]')}[-/]"
         rf"{_g('day', '0[1-9]|[12][0-9]|3[01]')}(?![0-9])",
     ),
     (
         "numeric",
-        rf"(?<![0-9.,/\-]){_g('n1', '[0-9]{1,2}')}([./\-]){_g('n2', '[0-9]{1,2}')}[./\-]"
+        rf"(?<![0-9.,/\-]){_g('n1', '[0-9]{1,2}')}[./\-]{_g('n2', '[0-9]{1,2}')}[./\-]"
         rf"{_g('year', '[12][0-9]{3}')}(?![0-9]|[./\-][0-9])",
     ),
     ("my", rf"{_g('mon', _MONTH)}(?:,?{_S1}|{_S1}of{_S1}){_g('year', _YEAR)}"),
@@ -596,7 +585,6 @@ class _Spec:
     qualifier: str | None = None
     season: str | None = None
     decade: int | None = None
-    year2: int | None = None
     yy: int | None = None
 
     @property
@@ -676,14 +664,12 @@ def _parse_point(text: str) -> _Spec | None:
             spec.decade = int(groups["decade"][:4])
         if "q" in groups:
             spec.qualifier = _qualifier(match)
-        if groups.get("year2"):
-            spec.year2 = _second_year(spec.year, groups["year2"])
-            if spec.year2 is None or spec.year2 != (spec.year or 0) + 1:
-                return None
+        if groups.get("year2") and _second_year(spec.year, groups["year2"]) != (spec.year or 0) + 1:
+            return None  # "winter 2012-13" names two years in a row, and no others
         if groups.get("yy"):
             spec.yy = int(groups["yy"])
         if form == "q_year" and _THE_BEFORE.search(text, 0, match.start("year")):
-            return None  # "the early part of the 2003 war": the year names the war
+            return None  # "the early part of the 1991 war": the year names the war
         return spec
     return None
 
@@ -712,7 +698,10 @@ class _Scan:
 
 _Handler = Callable[[re.Match[str], _Scan], "DateMention | None"]
 
-_NEXT_WORD = re.compile(rf"{_S1}(?P<word>[A-Za-z]+)|{_S0}(?:%|per{_S0}cent|percent)")
+_NEXT_WORD = re.compile(
+    rf"{_S1}or{_S1}(?:more|so|fewer|less)\b|{_S0}(?:%|per{_S0}cent|percent)"
+    rf"|{_S1}(?P<word>[A-Za-z]+)"
+)
 _QUANTITY_BEFORE = re.compile(
     r"\b(?:total|number|sum|maximum|minimum|estimated|estimate|population|toll|figure|"
     r"count|group|crowd|out|average|capacity|tally)\s+$",
@@ -734,7 +723,7 @@ _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 
 
 def _is_count(text: str, year_end: int) -> bool:
-    """A counted noun or a percent sign after a bare number makes it a count."""
+    """A counted noun, "or more" or a percent sign after a bare number makes it a count."""
     after = _NEXT_WORD.match(text, year_end)
     if after is None:
         return False
@@ -757,36 +746,21 @@ def _word(match: re.Match[str], name: str) -> str:
     return " ".join((match.groupdict().get(name) or "").lower().split())
 
 
-_PRECISION = {
-    "dmy": "day",
-    "mdy": "day",
-    "iso": "day",
-    "numeric": "day",
-    "my": "month",
-    "month": "month",
-    "q_month": "interval",
-    "q_year": "interval",
-    "q_decade": "interval",
-    "q_season": "season",
-    "season": "season",
-    "decade": "decade",
-    "year": "year",
-    "day": "day",
-}
-_POINT_RULES = {
-    "dmy": "date.day_month_year.v1",
-    "mdy": "date.month_day_year.v1",
-    "iso": "date.iso.v1",
-    "numeric": "date.numeric.v1",
-    "my": "date.month_year.v1",
-    "month": "date.month.v1",
-    "q_month": "date.part_of_month.v1",
-    "q_year": "date.part_of_year.v1",
-    "q_decade": "date.part_of_decade.v1",
-    "q_season": "date.season.v1",
-    "season": "date.season.v1",
-    "decade": "date.decade.v1",
-    "year": "date.year.v1",
+# Each point form's precision and rule.
+_FORM_RULES = {
+    "dmy": ("day", "date.day_month_year.v1"),
+    "mdy": ("day", "date.month_day_year.v1"),
+    "iso": ("day", "date.iso.v1"),
+    "numeric": ("day", "date.numeric.v1"),
+    "my": ("month", "date.month_year.v1"),
+    "month": ("month", "date.month.v1"),
+    "q_month": ("interval", "date.part_of_month.v1"),
+    "q_year": ("interval", "date.part_of_year.v1"),
+    "q_decade": ("interval", "date.part_of_decade.v1"),
+    "q_season": ("season", "date.season.v1"),
+    "season": ("season", "date.season.v1"),
+    "decade": ("decade", "date.decade.v1"),
+    "year": ("year", "date.year.v1"),
 }
 _YEARLESS_RULES = {"dmy": "date.day_month.v1", "mdy": "date.month_day.v1"}
 
@@ -815,7 +789,7 @@ def _point(match: re.Match[str], scan: _Scan) -> DateMention | None:
     if spec.form in ("year", "numeric") and not op and _numbered(scan.text, match.start()):
         return None
     source = _fill_year(spec, scan.context)
-    rule = _POINT_RULES[spec.form]
+    precision, rule = _FORM_RULES[spec.form]
     if source is not None or spec.year is None:
         rule = _YEARLESS_RULES.get(spec.form, rule)
     span = spec.span() if spec.year is not None or spec.decade is not None else None
@@ -828,7 +802,7 @@ def _point(match: re.Match[str], scan: _Scan) -> DateMention | None:
         match.start(),
         match.end(),
         _edtf(*span, approximate=approximate) if span else None,
-        _PRECISION[spec.form],
+        precision,
         "yearless" if source is not None or span is None else "absolute",
         source,
         rule,
@@ -1045,7 +1019,7 @@ def _open_span(match: re.Match[str], scan: _Scan, onwards: bool) -> DateMention 
         if _is_count(text, match.end("a")) or op == "up to":
             return None
         if _THE_BEFORE.search(text, match.start(), match.start("a")):
-            return None  # "before the 2003 war": the year names the war
+            return None  # "before the 1991 war": the year names the war
         if op == "by" and _before(text, match.start(), _CHANGE_BEFORE):
             return None
         if not op and _numbered(text, match.start()):
@@ -1146,7 +1120,7 @@ def _week(day: date, weeks: int) -> tuple[_Point, _Point]:
 def _relative_period(match: re.Match[str], scan: _Scan) -> DateMention | None:
     """ "last week", "this year", "earlier this month", "last July", "last summer"."""
     text = scan.text
-    if re.search(r"\b[Tt]he\s+$", text[max(0, match.start() - 5) : match.start()]):
+    if _THE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
         return None  # "the last week of July", "the last year of the war"
     op, unit, adv = _word(match, "op"), _word(match, "unit"), _word(match, "adv")
     step = {"last": -1, "this": 0, "next": 1}[op]
@@ -1333,10 +1307,11 @@ _GRAMMAR: tuple[tuple[str, _Handler], ...] = (
         _year_list,
     ),
     (
-        rf"(?:{_op('the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that')})?"
-        rf"(?P<a>{_BYEAR})(?:(?<=\s[0-9]{{4}}){_EVENT_AFTER}|(?=['’]s(?![A-Za-z])))",
+        rf"{_op('the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that')}"
+        rf"(?P<a>{_BYEAR}){_EVENT_AFTER}",
         _attributive,
     ),
+    (rf"(?P<a>{_BYEAR})(?=['’]s(?![A-Za-z]))", _attributive),
     (rf"(?P<op>{_PREP_MONTH}){_S1}(?P<a>{_MONTH_FULL})", _point),
     (
         rf"{_op('in', 'during', 'over', 'throughout', 'through')}(?:the{_S1})?"
@@ -1414,8 +1389,21 @@ def _core_pattern() -> str:
         + r")(?![A-Za-z])"
         for first, tails in sorted(rests.items())
     ]
-    branches += [rf"{digit}(?<![0-9A-Za-z][\s\S])[0-9]*" for digit in "0123456789"]
+    branches += [
+        rf"{digit}(?<![0-9A-Za-z][\s\S])(?<=(?={_DATE_NUMBER}).)[0-9]*" for digit in "0123456789"
+    ]
     return "|".join(branches)
+
+
+# A number that can be part of a date: a year, an ordinal, a day before a month or in a
+# range, a count of days. Other numbers ("3,400", "17 recommendations") are passed over
+# without a look at the grammar.
+_DATE_NUMBER = (
+    r"(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?:st|nd|rd|th)(?![A-Za-z])|[0-9]{1,2}[./\-][0-9]"
+    r"|[0-9]{1,2}\s*[-\u2010-\u2015\u2212]\s*[0-9]"
+    r"|[0-9]{1,2}\s+(?:(?:of|and|to|through|thru|until|till)\s+)?(?:the\s+)?[A-Z0-9]"
+    r"|[0-9]{1,3}\s+(?:days?|weeks?|months?|years?)(?![A-Za-z]))"
+)
 
 
 # Words that can stand before the core of a date expression ("from", "the", "early",
@@ -1494,7 +1482,7 @@ def _match_at(text: str, at: int, stop: int, scan: _Scan) -> tuple[DateMention, 
 
 
 _BULLET = re.compile(
-    r"[ \t\u00a0]*(?:(?:[•·▪◦‣●○■□►▶✓*+>#]|[-\u2013\u2014](?=[ \t]))[ \t\u00a0]*"
+    r"\s*(?:(?:[•·▪◦‣●○■□►▶✓*+>#]|[-\u2013\u2014](?=[ \t]))[ \t\u00a0]*"
     r"|\(?[0-9]{1,2}[.)][ \t\u00a0]+)*"
 )
 _HEADING_END = re.compile(r"[ \t\u00a0]*(?:[:|\u2013\u2014\-.)]|,?[ \t\u00a0]*(?:\r?\n|$))")
@@ -1506,7 +1494,7 @@ _HEADING_YEAR = re.compile(
 def leading_date(line: str, context: DateContext | None = None) -> DateMention | None:
     """The date that opens a heading or a bullet and so dates the text under it.
 
-    "July 28-29, 2009 - Iraqi forces ...", "• 8 April 2011: ...", "2013" and "September 1,
+    "July 28-29, 2009 - troops ...", "• 8 April 2011: ...", "2013" and "September 1,
     2013" each open with one; the date must be followed by a separator (colon, dash, bar,
     full stop) or end the line. A found date is observed into `context`; nothing else is.
     """

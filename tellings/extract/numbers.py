@@ -33,7 +33,7 @@ Rules that produce mentions
 - `number.vague.v1`: vague quantities, mapped to `VAGUE_INTERVALS`.
 - `number.zero.v1`: statements that nobody was harmed ("no one", "nobody", "none",
   "not a single death", "no casualties", "zero deaths", "without loss of life",
-  "did not result in any casualties"): low = high = 0, exact; the number span is the
+  "the shelling did not cause any casualties"): low = high = 0, exact; the number span is the
   whole phrase.
 
 Qualifiers (gold/SCHEMA.md)
@@ -79,8 +79,9 @@ Area (normalised to km2: 1 sq mi = 2.589988110336 km2, 1 ha = 0.01 km2, 1 acre =
 0.0040468564224 km2, 1 dunam = 0.001 km2, 1 m2 = 1e-6 km2, 1 sq ft = 9.290304e-8 km2),
 distance (normalised to km: 1 mi = 1.609344 km, 1 m = 0.001 km, 1 ft = 0.0003048 km,
 1 yd = 0.0009144 km, 1 nautical mile = 1.852 km), money ("$", "US$", "USD", "dollars",
-normalised to USD, "$" being read as US dollars; euros, pounds, dinars and rials keep
-their own unit and are not normalised), percent ("%", "percent", "per cent", "pct") and
+normalised to USD, "$" being read as US dollars; euros (EUR), pounds (GBP), Iraqi
+dinars (IQD), Iranian rials (IRR) and other dinars and rials keep their own unit and are
+not normalised), percent ("%", "percent", "per cent", "pct") and
 durations (years, months, weeks, days, hours, minutes, decades). A unit joined by
 hyphens counts too ("14-square-mile", "31-mile", "16-month", "four-and-a-half-year").
 
@@ -91,7 +92,7 @@ Exclusions: no mention is made for
   "2,000 people" and "some 2000 people" are counts), ranges of such years ("2003-2013",
   "from 2003 to 2013", "1980-88") and decades ("the 1980s").
 - `exclude.date.v1`: a day next to a month name ("July 28", "28 July 2009", "July
-  28-29", "28 and 29 July") and dates written with separators ("9/9/2016",
+  28-29", "14 and 15 March") and dates written with separators ("9/9/2016",
   "2009-07-28").
 - `exclude.time.v1`: clock times ("10:30", "5 p.m.", "5pm", "2300 GMT").
 - `exclude.age.v1`: ages ("aged 45", "a 36-year-old", "45 years old", "at the age of 45",
@@ -234,7 +235,7 @@ VAGUE_INTERVALS: Final[dict[str, tuple[int, int]]] = {
     "a couple": (2, 3),
 }
 
-# The four kinds of qualifier before a number, by the interval rule they follow.
+# Qualifiers before a number, grouped by the interval rule they follow (module docstring).
 _QUALIFIER_KINDS: Final = {
     "at_least": (
         "at least", "at the very least", "no fewer than", "no less than", "not fewer than",
@@ -291,8 +292,10 @@ _UNIT_TABLE: Final[tuple[tuple[tuple[str, ...], str, str, float], ...]] = (
       "american dollars", "usd", "$", "us$", "u s $", "us $"), "USD", "money", 1.0),
     (("euro", "euros", "eur", "€"), "EUR", "money", 1.0),
     (("pounds sterling", "gbp", "£"), "GBP", "money", 1.0),
-    (("dinar", "dinars", "iqd"), "dinar", "money", 1.0),
-    (("rial", "rials", "irr"), "rial", "money", 1.0),
+    (("iraqi dinar", "iraqi dinars", "iqd"), "IQD", "money", 1.0),
+    (("iranian rial", "iranian rials", "irr"), "IRR", "money", 1.0),
+    (("dinar", "dinars"), "dinar", "money", 1.0),
+    (("rial", "rials"), "rial", "money", 1.0),
     (("percent", "per cent", "pct", "%", "percentage point", "percentage points"),
      "percent", "percent", 1.0),
     (("year", "years", "yr", "yrs"), "years", "duration", 1.0),
@@ -321,7 +324,7 @@ _REFERENCE_WORDS: Final = _word_set(
     ch chap paragraph paragraphs para par page pages p pp note notes footnote fn no nos
     vol vols volume volumes issue fig figure figures annex annexe appendix clause clauses
     decree edition ed version ver v ref isbn issn doi tel telephone phone fax ext id
-    docket exhibit item items schedule unscr §"""
+    docket exhibit item items schedule unscr number §"""
 )
 # ... and, capitalised, words that name a numbered thing ("Camp 7", "Flight 17").
 _NAME_WORDS: Final = _word_set(
@@ -414,7 +417,7 @@ _UNIT_WORDS = rf"""(?:
   | percent(?:age{_SP}points?)?\b|per{_SP}cent\b|pct\b|%
   | years?\b|yrs?\b|months?\b|weeks?\b|days?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|decades?\b
   | (?:US|U\.S\.|American){_SP}dollars?\b|dollars?\b|USD\b|euros?\b|EUR\b|GBP\b
-  | pounds{_SP}sterling\b|dinars?\b|IQD\b|rials?\b|IRR\b
+  | pounds{_SP}sterling\b|(?:Iraqi{_SP})?dinars?\b|IQD\b|(?:Iranian{_SP})?rials?\b|IRR\b
 )"""
 _UNIT = rf"(?:{_SP}?|{_HY}){_UNIT_WORDS}"
 _CURRENCY_CODES: Final = ("USD", "EUR", "GBP", "IQD")
@@ -432,6 +435,7 @@ _QUALIFIED_NUMBER = rf"""
     (?P<cur>{_CURRENCY}{_SP}?)?
     (?P<n1>{_NUMBER}{_DIGITS_MONEY})
     (?:
+        (?P<u1>{_UNIT})?  # "between 10% and 20%", "from 5 km to 10 km"
         (?P<conn>(?(btw){_SP}and{_SP}|{_SP}(?:to|or){_SP})|{_SP}?{_DASH}{_SP}?)
         (?:{_CURRENCY}{_SP}?)?
         (?P<n2>{_NUMBER}{_DIGITS_MONEY})
@@ -577,7 +581,7 @@ _NEXT_WORD = re.compile(rf"{_SP}?(?:{_HY})?([A-Za-z]+)")
 _PUNCTUATION = "()[]{}\"'“”‘’,;:"
 _ORDINAL_SUFFIXES: Final = frozenset({"st", "nd", "rd", "th"})
 _MONTH_RE = "|".join(sorted(_MONTHS, key=lambda m: (-len(m), m)))
-# "28 and 29 July", "28-29 July": the first day of a list of days.
+# "14 and 15 March", "14-15 March": the first day of a list of days.
 _DAYS_TO_MONTH = re.compile(
     rf"(?:{_SP}(?:and|or|to|&){_SP}|{_SP}?{_DASH}{_SP}?)[0-9]{{1,2}}(?:st|nd|rd|th)?{_SP}"
     rf"(?:of{_SP})?(?:{_MONTH_RE})\b"
@@ -585,7 +589,7 @@ _DAYS_TO_MONTH = re.compile(
 # A capitalised word just before a bare number, not at the start of a sentence:
 # "Ashraf 3", "Apollo 11". Sentence starts are left alone ("Killing 52 ...").
 # "both Iraq and Iran", "both in Baghdad and Basra": "both" that pairs two things.
-# A verb between them ("both pilots were captured and ...") makes it a clause instead.
+# A verb between them ("both drivers were detained and ...") makes it a clause instead.
 _COORDINATION = re.compile(
     r"(?:[^\S\n]+(?!(?:were|was|are|is|had|have|has|been|did|will|would)\b|[a-z]+ed\b)"
     r"[^\s.,;:!?]+){1,3}?,?[^\S\n]+(?:and|or|nor)\b"
@@ -914,7 +918,7 @@ def _number_mention(
     qualifier = m.group("q")
     qualifier_kind = _QUALIFIER_OF.get(" ".join(qualifier.lower().split())) if qualifier else None
     currency = m.group("cur")
-    unit_text = m.group("unit")
+    unit_text = m.group("unit") or m.group("u1")
     n2 = m.group("n2")
     start, end = m.span("num")
     n1_start, number_end = m.span("n1")
@@ -1017,7 +1021,11 @@ def _excluded(
     if bare and n1[0].isdigit():
         if _TIME_AFTER.match(text, end) or _is_year(n1):
             return True  # exclude.time.v1, exclude.year.v1
-        if text[lead] in "\"'" and lead and not text[lead - 1].isspace():
+        if (
+            text[lead] in "\"'"
+            and lead
+            and (text[lead - 1].isalnum() or text[lead - 1] in ".,;:!?")
+        ):
             return True  # exclude.reference.v1: a note number after a closing quote
         marker = text[end : end + 1]
         if (marker == ")" and text.rfind("(", max(0, start - 80), start) < 0) or (
