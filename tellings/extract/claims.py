@@ -243,6 +243,7 @@ def _sentence_claims(
             blocks,
             block_index,
             block,
+            period_words=facts.period_words,
         )
         emitted.append((zero.start, zero.end))
         yield _build(
@@ -319,6 +320,7 @@ def _sentence_claims(
             blocks,
             block_index,
             block,
+            period_words=facts.period_words,
         )
         yield _build(
             text,
@@ -393,6 +395,23 @@ def _back_reference(sentence: str, context: _Context) -> DateMention | None:
     return None
 
 
+def _spanning(dates: list[DateMention]) -> DateMention:
+    """One date covering every date listed, as a period from the first to the last."""
+    bounds = [b for b in (edtf_bounds(d.edtf or "") for d in dates) if b is not None]
+    if not bounds:
+        return dates[0]
+    first, last = min(b[0] for b in bounds), max(b[1] for b in bounds)
+    return DateMention(
+        start=dates[0].start,
+        end=dates[-1].end,
+        edtf=f"{first.isoformat()}/{last.isoformat()}",
+        precision="interval",
+        kind="period",
+        year_from=None,
+        rule="date.listed_span.v1",
+    )
+
+
 def _claim_date(
     position: int,
     dates: list[DateMention],
@@ -403,12 +422,18 @@ def _claim_date(
     blocks: list[Block],
     block_index: int,
     block: Block,
+    *,
+    period_words: bool = False,
 ) -> DateMention | None:
     """The date of the event a figure belongs to: its sentence, a back-reference, its
     paragraph, its heading, in that order; a heading with no date of its own takes the
     first date of the paragraph under it."""
     if reference is not None:
         return reference
+    if len(dates) >= 2 and period_words:
+        # "three raids, in May 2010, March 2012 and June 2013, killed 40": a total over
+        # the span of the dates the sentence lists.
+        return _spanning(dates)
     if dates:
         return min(dates, key=lambda d: abs(d.start - position))
     if len(block_dates) == 1 or (block_dates and block_dates[-1].precision in ("day", "month")):
@@ -458,7 +483,8 @@ def _fact_claim(
     if measure is None:
         return None
     date = _claim_date(
-        count.start, dates, reference, block_dates, context, text, blocks, block_index, block
+        count.start, dates, reference, block_dates, context, text, blocks, block_index, block,
+        period_words=facts.period_words,
     )
     return _build(
         text,
@@ -514,9 +540,7 @@ def _build(
     if place is not None and place.kind == "country" and context.place is not None:
         place = context.place
     edtf = date.edtf if date else None
-    period = bool(date and date.kind == "period") or bool(
-        date is not None and date.precision != "day" and facts.period_words
-    )
+    period = _is_period(date, facts)
     normalised = count.normalised if count is not None else None
     claim = Claim(
         id="",
@@ -561,6 +585,16 @@ def claim_id(claim: Claim) -> str:
 
 
 _IDENTITY_FIELDS = tuple(f for f in Claim.__dataclass_fields__ if f not in ("id", "superseded_by"))
+
+
+def _is_period(date: DateMention | None, facts: _SentenceFacts) -> bool:
+    """A total over a span ("since 2009", "in three attacks") rather than one event's."""
+    if date is None or date.edtf is None:
+        return False
+    bounds = edtf_bounds(date.edtf) if "/.." not in date.edtf and "../" not in date.edtf else None
+    if bounds is not None and (bounds[1] - bounds[0]).days <= 62:
+        return False
+    return date.kind == "period" or facts.period_words or bounds is None
 
 
 def _perpetrator(sentence: str, entities: list[EntityMention]) -> str | None:
