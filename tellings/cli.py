@@ -607,3 +607,7 @@ def aliases_import(ctx: click.Context, file: Path) -> None:
 
 def main() -> None:
     cli(prog_name="tellings")
+
+
+# Commands about events live in their own module and register on `cli` when imported.
+from . import cli_events  # noqa: E402, F401

@@ -90,3 +90,13 @@ def _claim_superseded(rows: Rows, data: dict[str, Any]) -> None:
 @replays("alias.added")
 def _alias_added(rows: Rows, data: dict[str, Any]) -> None:
     rows["aliases"][f"{data['entity_id']}|{data['alias']}"] = dict(data)
+
+
+@replays("event.merged")
+@replays("event.split")
+@replays("event.renamed")
+@replays("range.computed")
+def _derived(rows: Rows, data: dict[str, Any]) -> None:
+    """Corrections and ranges have no table of their own: events are derived from the
+    claims and these entries each time they are read."""
+    return None

@@ -240,7 +240,9 @@ def _jaccard(a0: dt.date, a1: dt.date, b0: dt.date, b1: dt.date) -> float:
     return inner / outer
 
 
-def _attach_undated(undated: list[Claim], groups: list[_Group], by_claim: dict[str, _Group]) -> None:
+def _attach_undated(
+    undated: list[Claim], groups: list[_Group], by_claim: dict[str, _Group]
+) -> None:
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for group in groups:
         for claim in group.claims:
@@ -317,8 +319,12 @@ def _apply(decisions: Sequence[Decision], events: list[Event]) -> list[Event]:
                     event.claims = keep
                     _narrow(event)
             if taken:
-                new = Event(decision.event_id, "incident", taken, site=taken[0].place_id and
-                            (taken[0].place_id,) or ())
+                new = Event(
+                    decision.event_id,
+                    "incident",
+                    taken,
+                    site=(taken[0].place_id and (taken[0].place_id,)) or (),
+                )
                 _narrow(new)
                 events = [e for e in events if e.claims] + [new]
         elif decision.kind == "rename":

@@ -3,7 +3,8 @@
 Each row holds the gold schema's fields (`doc`, `event`, `event_date`, `place`,
 `measure`, `victims`, `low`, `high`, `qualifier`, `quote`) plus `start`, `end`
 (offsets of the quote in the stored text), `rule`, `source` and tellings' own fields.
-`doc` is the ingested file's name without its extension.
+`doc` is the ingested file's name without its extension; `event` is the id of the event
+the claim was resolved into.
 """
 
 from __future__ import annotations
@@ -49,15 +50,19 @@ FIELDS = (
 
 
 def claim_rows(
-    claims: Iterable[Claim], documents: dict[str, Document], sources: dict[str, Source]
+    claims: Iterable[Claim],
+    documents: dict[str, Document],
+    sources: dict[str, Source],
+    events: dict[str, str] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """One export row per claim, in the order given."""
+    """One export row per claim, in the order given; `events` maps claim ids to events."""
+    events = events or {}
     for claim in claims:
         document = documents.get(claim.document_id)
         source = sources.get(document.source_id or "") if document else None
         yield {
             "doc": document.name if document else claim.document_id,
-            "event": claim.event_key or f"claim:{claim.id}",
+            "event": events.get(claim.id) or claim.event_key or f"claim:{claim.id}",
             "event_date": claim.event_date,
             "place": claim.place,
             "measure": claim.measure,

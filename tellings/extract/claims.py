@@ -483,7 +483,15 @@ def _fact_claim(
     if measure is None:
         return None
     date = _claim_date(
-        count.start, dates, reference, block_dates, context, text, blocks, block_index, block,
+        count.start,
+        dates,
+        reference,
+        block_dates,
+        context,
+        text,
+        blocks,
+        block_index,
+        block,
         period_words=facts.period_words,
     )
     return _build(

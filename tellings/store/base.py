@@ -89,6 +89,10 @@ class Store(abc.ABC):
     def get_ledger_entry(self, seq: int) -> LedgerRow | None: ...
 
     @abc.abstractmethod
+    def iter_ledger_kinds(self, kinds: Sequence[str]) -> Iterator[LedgerRow]:
+        """Entries of the given kinds, in ledger order."""
+
+    @abc.abstractmethod
     def iter_leaf_hashes(self, start: int = 0, stop: int | None = None) -> Iterator[bytes]: ...
 
     @abc.abstractmethod

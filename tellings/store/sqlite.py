@@ -139,6 +139,15 @@ class SQLiteStore(Store):
             return None
         return LedgerRow(int(row[0]), str(row[1]), bytes(row[2]), bytes(row[3]))
 
+    def iter_ledger_kinds(self, kinds: Sequence[str]) -> Iterator[LedgerRow]:
+        cursor = self._conn.execute(
+            "SELECT seq, kind, entry, leaf_hash FROM ledger "
+            f"WHERE kind IN ({', '.join('?' for _ in kinds)}) ORDER BY seq",
+            list(kinds),
+        )
+        for seq, kind, entry, leaf in cursor:
+            yield LedgerRow(int(seq), str(kind), bytes(entry), bytes(leaf))
+
     def iter_leaf_hashes(self, start: int = 0, stop: int | None = None) -> Iterator[bytes]:
         sql = "SELECT leaf_hash FROM ledger WHERE seq >= ?"
         params: list[int] = [start]

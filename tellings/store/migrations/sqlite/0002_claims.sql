@@ -54,3 +54,5 @@ CREATE TABLE aliases (
     seq INTEGER NOT NULL,
     PRIMARY KEY (entity_id, alias)
 );
+
+CREATE INDEX ledger_kind ON ledger (kind);

@@ -1,0 +1,284 @@
+"""Reconciliation: an event's claims side by side, where they conflict, and a range.
+
+Intervals make disagreement exact. Two claims of the same measure *conflict* when their
+intervals cannot both hold (11 and 13; "nearly 500" [450, 500] and "about 400"
+[360, 440]) and are *consistent* when they can ("at least 9" and 11; "hundreds" and
+318). Facts (area, distance, money) are compared in their normalised unit; when the
+stated units differ, each interval is widened by `UNIT_TOLERANCE` to allow for the
+rounding of a converted figure (14 sq mi is 36.26 km², "36 km²" fits). Two figures from
+the same source are a revision, not a conflict. Claims of different measures are never
+called conflicts.
+
+Ranges come from named, versioned rules over an event's claims of one measure:
+
+- `reconcile.conservative.v1`: like ACLED, the lowest credible figure: best is the
+  smallest point figure among claims from sources not graded E or F; low = high = best.
+- `reconcile.ucdp.v1`: like UCDP GED, low = the lowest low, high = the highest high
+  (open when any is open), best = the point figure of the most reliable independent
+  source (Admiralty grade, then the most precise figure).
+- `reconcile.independent-median.v1`: the median of the point figures of independent
+  sources (not government, armed group or affiliated, and no stated affiliation);
+  aligned sources are shown but not counted; low and high are the lowest and highest
+  of the counted claims.
+
+A claim's *point figure* is its stated value for exact and approximate figures, its low
+bound for open ("at least") and vague ones, and its high bound for "as many as".
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .model import Claim, Source
+
+UNIT_TOLERANCE = 0.05
+ALIGNED_TYPES = frozenset({"government", "armed-group", "affiliated"})
+RELIABILITY_ORDER = {"A": 0, "B": 1, "C": 2, "D": 3, "E": 4, "F": 5, None: 6}
+FACT_MEASURES = frozenset({"area", "distance", "money"})
+
+
+@dataclass(frozen=True)
+class Account:
+    """A claim with what tellings knows of its source, as the reconciliation reads it."""
+
+    claim: Claim
+    source: Source | None = None
+    published: str | None = None
+
+    @property
+    def independent(self) -> bool:
+        source = self.source
+        return source is not None and source.type not in ALIGNED_TYPES and not source.affiliation
+
+    @property
+    def low(self) -> float:
+        claim = self.claim
+        if claim.measure in FACT_MEASURES and claim.normalised_low is not None:
+            return claim.normalised_low
+        return claim.low
+
+    @property
+    def high(self) -> float | None:
+        claim = self.claim
+        if claim.measure in FACT_MEASURES and claim.normalised_unit is not None:
+            return claim.normalised_high
+        return claim.high
+
+    @property
+    def point(self) -> float:
+        """The single figure a claim stands for (see the module docstring)."""
+        claim = self.claim
+        if claim.qualifier == "at_most" and self.high is not None:
+            return self.high
+        if claim.qualifier in ("exact", "approx") and claim.value is not None:
+            if claim.measure in FACT_MEASURES and claim.normalised_low is not None:
+                return (self.low + (self.high if self.high is not None else self.low)) / 2
+            return claim.value
+        return self.low
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two accounts of one event and measure whose figures cannot both be true."""
+
+    a: Account
+    b: Account
+    why: str
+    gap: float  # how far apart, relative to the larger figure: 0 = touching
+
+    @property
+    def measure(self) -> str:
+        return self.a.claim.measure
+
+
+def _bounds(account: Account, widen: bool) -> tuple[float, float]:
+    low, high = account.low, account.high
+    top = float("inf") if high is None else high
+    if widen:
+        return low * (1 - UNIT_TOLERANCE), top * (1 + UNIT_TOLERANCE)
+    return low, top
+
+
+def compare(a: Account, b: Account) -> Conflict | None:
+    """The conflict between two accounts, or None when both can hold (or are not
+    comparable: another measure, the same source, or the same claim)."""
+    if a.claim.id == b.claim.id or a.claim.measure != b.claim.measure:
+        return None
+    if a.source is not None and b.source is not None and a.source.id == b.source.id:
+        return None  # a revision by one source, not a disagreement between two
+    widen = a.claim.measure in FACT_MEASURES and a.claim.unit != b.claim.unit
+    a_low, a_high = _bounds(a, widen)
+    b_low, b_high = _bounds(b, widen)
+    if a_low <= b_high and b_low <= a_high:
+        return None
+    first, second = (a, b) if a_high < b_low else (b, a)
+    lower_high = min(a_high, b_high)
+    higher_low = max(a_low, b_low)
+    gap = (higher_low - lower_high) / max(higher_low, 1.0)
+    why = (
+        f"{_describe(first)} cannot reach {_describe(second)}: "
+        f"the first is at most {_number(lower_high)}, the second at least {_number(higher_low)}"
+    )
+    if widen:
+        why += f" (after converting units, with {UNIT_TOLERANCE:.0%} tolerance)"
+    return Conflict(first, second, why, gap)
+
+
+def conflicts(accounts: Sequence[Account]) -> list[Conflict]:
+    """Every conflicting pair among one event's accounts, most serious first.
+
+    The verdict for a pair does not depend on the order of the accounts.
+    """
+    by_measure: dict[str, list[Account]] = {}
+    for account in accounts:
+        by_measure.setdefault(account.claim.measure, []).append(account)
+    found = []
+    for group in by_measure.values():
+        group = sorted(group, key=lambda x: x.claim.id)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                conflict = compare(a, b)
+                if conflict is not None:
+                    found.append(conflict)
+    found.sort(key=lambda c: (-c.gap, c.measure, c.a.claim.id, c.b.claim.id))
+    return found
+
+
+def _describe(account: Account) -> str:
+    claim = account.claim
+    who = account.source.name if account.source else "an unknown source"
+    return f"{who} ({claim.quote!r})"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+@dataclass(frozen=True)
+class Range:
+    """A reconciled low / best / high for one event and measure, and how it was made."""
+
+    rule: str
+    measure: str
+    low: float | None
+    best: float | None
+    high: float | None
+    inputs: tuple[str, ...]  # the claim ids counted
+    shown: tuple[str, ...]  # claim ids shown but not counted (aligned sources)
+
+
+RangeRule = Callable[[str, Sequence[Account]], Range]
+RULES: dict[str, RangeRule] = {}
+DEFAULT_RULE = "reconcile.ucdp.v1"
+
+
+def rule(name: str) -> Callable[[RangeRule], RangeRule]:
+    """Register a range rule under its versioned name."""
+
+    def register(func: RangeRule) -> RangeRule:
+        RULES[name] = func
+        return func
+
+    return register
+
+
+@rule("reconcile.conservative.v1")
+def conservative(measure: str, accounts: Sequence[Account]) -> Range:
+    credible = [a for a in accounts if not (a.source and a.source.reliability in ("E", "F"))]
+    counted = credible or list(accounts)
+    if not counted:
+        return Range("reconcile.conservative.v1", measure, None, None, None, (), ())
+    lowest = min(counted, key=lambda a: (a.point, a.claim.id))
+    return Range(
+        "reconcile.conservative.v1",
+        measure,
+        lowest.point,
+        lowest.point,
+        lowest.point,
+        _ids(counted),
+        _ids(a for a in accounts if a not in counted),
+    )
+
+
+@rule("reconcile.ucdp.v1")
+def ucdp(measure: str, accounts: Sequence[Account]) -> Range:
+    if not accounts:
+        return Range("reconcile.ucdp.v1", measure, None, None, None, (), ())
+    low = min(a.low for a in accounts)
+    highs = [a.high for a in accounts]
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    candidates = [a for a in accounts if a.independent] or list(accounts)
+    most_reliable = min(
+        candidates,
+        key=lambda a: (
+            RELIABILITY_ORDER.get(a.source.reliability if a.source else None, 6),
+            _width(a),
+            a.claim.id,
+        ),
+    )
+    return Range("reconcile.ucdp.v1", measure, low, most_reliable.point, high, _ids(accounts), ())
+
+
+@rule("reconcile.independent-median.v1")
+def independent_median(measure: str, accounts: Sequence[Account]) -> Range:
+    counted = [a for a in accounts if a.independent]
+    shown = _ids(a for a in accounts if not a.independent)
+    if not counted:
+        return Range("reconcile.independent-median.v1", measure, None, None, None, (), shown)
+    points = sorted(a.point for a in counted)
+    highs = [a.high for a in counted]
+    return Range(
+        "reconcile.independent-median.v1",
+        measure,
+        min(a.low for a in counted),
+        statistics.median(points),
+        None if any(h is None for h in highs) else max(h for h in highs if h is not None),
+        _ids(counted),
+        shown,
+    )
+
+
+def _width(account: Account) -> float:
+    return float("inf") if account.high is None else account.high - account.low
+
+
+def _ids(accounts: Iterable[Account]) -> tuple[str, ...]:
+    return tuple(sorted(a.claim.id for a in accounts))
+
+
+def reconcile(measure: str, accounts: Sequence[Account], rule_name: str = DEFAULT_RULE) -> Range:
+    """The range `rule_name` makes of one event's accounts of `measure`."""
+    return RULES[rule_name](measure, [a for a in accounts if a.claim.measure == measure])
+
+
+def credibility(account: Account, others: Sequence[Account]) -> int:
+    """Admiralty credibility 1-6 of a claim, from corroboration by independent sources.
+
+    1: two or more other independent sources agree; 2: one does; 3: none agrees and none
+    disagrees; 4: an independent source disagrees and none agrees; 5: two or more
+    disagree and none agrees; 6: no other account of this event and measure.
+    """
+    same = [
+        o
+        for o in others
+        if o.claim.id != account.claim.id
+        and o.claim.measure == account.claim.measure
+        and not (o.source and account.source and o.source.id == account.source.id)
+    ]
+    if not same:
+        return 6
+    agree = {
+        o.source.id for o in same if o.independent and o.source and compare(account, o) is None
+    }
+    disagree = {o.source.id for o in same if o.independent and o.source and compare(account, o)}
+    if len(agree) >= 2:
+        return 1
+    if agree:
+        return 2
+    if len(disagree) >= 2:
+        return 5
+    if disagree:
+        return 4
+    return 3
