@@ -193,6 +193,7 @@ class Claim:
     event_key: str | None = None
     number_rule: str | None = None
     date_rule: str | None = None
+    sentence_start: int | None = None
     superseded_by: str | None = None
 
     def to_json(self) -> dict[str, Any]:

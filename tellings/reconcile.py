@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Claim, Source
 
@@ -37,6 +37,7 @@ UNIT_TOLERANCE = 0.05
 ALIGNED_TYPES = frozenset({"government", "armed-group", "affiliated"})
 RELIABILITY_ORDER = {"A": 0, "B": 1, "C": 2, "D": 3, "E": 4, "F": 5, None: 6}
 FACT_MEASURES = frozenset({"area", "distance", "money"})
+UNCOMPARED = frozenset({"money", "count"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,12 @@ class Account:
     claim: Claim
     source: Source | None = None
     published: str | None = None
+
+    @property
+    def part(self) -> bool:
+        """A part of a group counted elsewhere ("including six women") or an addition to
+        it ("two others later died"): shown, not counted."""
+        return self.claim.rule in ("count.sub_count.v1", "count.addition.v1")
 
     @property
     def independent(self) -> bool:
@@ -101,13 +108,28 @@ def _bounds(account: Account, widen: bool) -> tuple[float, float]:
     return low, top
 
 
-def compare(a: Account, b: Account) -> Conflict | None:
-    """The conflict between two accounts, or None when both can hold (or are not
-    comparable: another measure, the same source, or the same claim)."""
+def comparable(a: Account, b: Account) -> bool:
+    """Whether two accounts say the same thing so that their figures can disagree.
+
+    Not comparable: the same claim; other measures; a part of a group ("including six
+    women") against anything; money and counts of things (what they count is not known
+    to be the same); a source's later revision of its own figure.
+    """
     if a.claim.id == b.claim.id or a.claim.measure != b.claim.measure:
+        return False
+    if a.part or b.part or a.claim.measure in UNCOMPARED:
+        return False
+    if a.claim.measure in FACT_MEASURES and a.claim.victims != b.claim.victims:
+        return False
+    same_source = a.source is not None and b.source is not None and a.source.id == b.source.id
+    return not (same_source and a.published and b.published and a.published != b.published)
+
+
+def compare(a: Account, b: Account) -> Conflict | None:
+    """The conflict between two accounts, or None when both can hold (or when they are
+    not `comparable`)."""
+    if not comparable(a, b):
         return None
-    if a.source is not None and b.source is not None and a.source.id == b.source.id:
-        return None  # a revision by one source, not a disagreement between two
     widen = a.claim.measure in FACT_MEASURES and a.claim.unit != b.claim.unit
     a_low, a_high = _bounds(a, widen)
     b_low, b_high = _bounds(b, widen)
@@ -123,6 +145,8 @@ def compare(a: Account, b: Account) -> Conflict | None:
     )
     if widen:
         why += f" (after converting units, with {UNIT_TOLERANCE:.0%} tolerance)"
+    if a.claim.document_id == b.claim.document_id:
+        why += "; both in one document"
     return Conflict(first, second, why, gap)
 
 
@@ -249,8 +273,12 @@ def _ids(accounts: Iterable[Account]) -> tuple[str, ...]:
 
 
 def reconcile(measure: str, accounts: Sequence[Account], rule_name: str = DEFAULT_RULE) -> Range:
-    """The range `rule_name` makes of one event's accounts of `measure`."""
-    return RULES[rule_name](measure, [a for a in accounts if a.claim.measure == measure])
+    """The range `rule_name` makes of one event's accounts of `measure`; parts of groups
+    ("including six women") are shown but not counted."""
+    of_measure = [a for a in accounts if a.claim.measure == measure]
+    result = RULES[rule_name](measure, [a for a in of_measure if not a.part])
+    parts = tuple(sorted(a.claim.id for a in of_measure if a.part))
+    return replace(result, shown=tuple(sorted(result.shown + parts)))
 
 
 def credibility(account: Account, others: Sequence[Account]) -> int:

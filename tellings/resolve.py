@@ -13,9 +13,11 @@ sorted by how precise their dates are:
 - A claim over a longer span, or flagged as a total over a period, is a *period* claim;
   period claims whose spans mostly coincide (`PERIOD_OVERLAP`) form a period event,
   which is linked to the incident events inside its span.
+- Facts about a place (its area, population, distance to another place) are grouped by
+  place and what is measured, whatever their dates: kind "fact".
 - A claim with no date joins the event of a dated claim just before it in the same
   document (within `NEARBY_CHARS` characters), or of an undated one in the same
-  sentence (within `SAME_SENTENCE_CHARS`), or of a claim of the same document with the
+  sentence, or of a claim of the same document with the
   same measure and figure; otherwise it stands alone.
 
 People's corrections are `Decision`s applied after the automatic grouping, in the order
@@ -40,10 +42,10 @@ RULE = "resolve.blocks.v1"
 INCIDENT_DAYS = 62
 PERIOD_OVERLAP = 0.5
 NEARBY_CHARS = 400
-SAME_SENTENCE_CHARS = 100
 # Kinds of event that never describe the same happening.
 _TYPE_FAMILY = {"relocation": "relocation", "siege": "siege", "detention": "detention"}
 OPEN_END = dt.date(2100, 1, 1)
+PLACE_FACTS = frozenset({"area", "distance", "population"})
 
 Anchor = tuple[str, int, int]
 # A place as the chain of sites that hold it, most specific first ("camp-liberty",
@@ -71,7 +73,7 @@ class Event:
     """One real-world event (or period) and the claims that speak of it."""
 
     id: str
-    kind: str  # "incident" | "period"
+    kind: str  # "incident" | "period" | "fact"
     claims: list[Claim] = field(default_factory=list)
     start: dt.date | None = None
     end: dt.date | None = None
@@ -105,8 +107,20 @@ def resolve_events(
     incidents: list[tuple[dt.date, dt.date, Claim, Site]] = []
     periods: list[tuple[dt.date, dt.date, Claim, Site]] = []
     undated: list[Claim] = []
+    facts: dict[tuple[str, str | None, str | None], _Group] = {}
+    groups: list[_Group] = []
     for claim in claims:
         site = site_of(claim.place_id)
+        if claim.measure in PLACE_FACTS:
+            # The area of a camp, its distance to a city: facts about a place, one
+            # group per place and what is measured, whatever the dates.
+            key = (claim.measure, site[0] if site else claim.place_id, claim.victims)
+            group = facts.get(key)
+            if group is None:
+                group = facts[key] = _Group("fact", [], None, None, site)
+                groups.append(group)
+            group.claims.append(claim)
+            continue
         span = _span(claim.event_date)
         if span is None:
             undated.append(claim)
@@ -115,8 +129,7 @@ def resolve_events(
         else:
             incidents.append((span[0], span[1], claim, site))
 
-    groups: list[_Group] = []
-    by_claim: dict[str, _Group] = {}
+    by_claim: dict[str, _Group] = {c.id: g for g in groups for c in g.claims}
     _group_incidents(incidents, groups, by_claim)
     _group_periods(periods, groups, by_claim)
     _attach_undated(undated, groups, by_claim)
@@ -276,7 +289,7 @@ def _nearby(
             continue
         if group.start is not None and gap <= NEARBY_CHARS:
             return group
-        if gap <= SAME_SENTENCE_CHARS:
+        if other.sentence_start == claim.sentence_start:
             return group
     return None
 

@@ -117,6 +117,7 @@ class _SentenceFacts:
 
     text: str
     entities: list[EntityMention]
+    start: int = 0
     _speaker: str | None = None
     _perpetrator: str | None = None
     _event_type: str | None = None
@@ -226,10 +227,8 @@ def _sentence_claims(
         (e for e in entities if e.kind in _PLACE_KINDS), key=lambda e: _PLACE_RANK.get(e.kind, 9)
     )
     sentence_text = text[start:end]
-    facts = _SentenceFacts(sentence_text, entities)
+    facts = _SentenceFacts(sentence_text, entities, start)
     reference = _back_reference(sentence_text, context)
-    if places and places[0].kind != "country":
-        context.place = places[0]
     previous: list[tuple[CountMention, MeasureMatch]] = []
     emitted: list[tuple[int, int]] = []
     for zero in find_zero_claims(text, start, end):
@@ -286,9 +285,10 @@ def _sentence_claims(
             if fact is not None:
                 yield fact
             continue
-        match = measure_for(text, count.start, count.end, start, end)
+        # A count introduced by "including" or followed by "of whom" is part of another.
+        match = _sub_count(text, count, previous, start)
         if match is None:
-            match = _sub_count(text, count, previous, start)
+            match = measure_for(text, count.start, count.end, start, end)
         if match is None:
             fact = _fact_claim(
                 text,
@@ -307,6 +307,14 @@ def _sentence_claims(
             if fact is not None:
                 yield fact
             continue
+        if (
+            match.victims is not None
+            and match.victims.split()[0].lower() in ("others", "more")
+            and any(m.measure == match.measure for _, m in previous)
+        ):
+            # "eleven were killed and two others later died": an addition to a figure
+            # already given, not a total of its own.
+            match = replace(match, rule="count.addition.v1")
         previous.append((count, match))
         quote_start = min(count.start, match.harm_start)
         quote_end = max(count.end, match.harm_end)
@@ -341,6 +349,8 @@ def _sentence_claims(
             victims=match.victims,
             value=count.value,
         )
+    if places and places[0].kind != "country":
+        context.place = places[0]
     block_dates.extend(event_dates)
     for date in dates:
         context.dates.observe(date)
@@ -470,8 +480,13 @@ def _fact_claim(
     or a count of things; None for anything else."""
     measure: str | None = None
     rule = ""
+    measured_to: str | None = None
     if count.kind in ("area", "distance", "money"):
         measure, rule = count.kind, f"fact.{count.kind}.v1"
+        if count.kind == "distance":
+            # "60 miles north of Baghdad": what the distance is measured to.
+            after = [e for e in facts.entities if count.end <= e.start <= count.end + 60]
+            measured_to = after[0].entity_id if after else None
     elif count.kind == "count":
         before = text[max(0, count.start - 25) : count.start]
         if _POPULATION.search(before):
@@ -507,10 +522,12 @@ def _fact_claim(
         count.rule,
         count,
         date,
-        places,
+        # The place a fact is about is named before it ("the camp covered 2 square
+        # miles"); a place after it is where it is measured to, or another matter.
+        [p for p in places if p.start < count.start],
         facts,
         context,
-        victims=None,
+        victims=measured_to,
         value=count.value,
     )
 
@@ -581,6 +598,7 @@ def _build(
         event_key=_event_key(place.entity_id if place else None, edtf),
         number_rule=number_rule,
         date_rule=date.rule if date else None,
+        sentence_start=facts.start,
     )
     return replace(claim, id=claim_id(claim))
 

@@ -281,6 +281,8 @@ def _origin_problem(origin: object) -> str | None:
         return f"the origin {origin!r} holds a control character"
     if origin != origin.strip():
         return f"the origin {origin!r} starts or ends with white space"
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in origin):
+        return f"the origin {origin!r} holds a lone surrogate, which UTF-8 cannot write"
     return None
 
 

@@ -32,6 +32,7 @@ CREATE TABLE claims (
     event_key TEXT,
     number_rule TEXT,
     date_rule TEXT,
+    sentence_start INTEGER,
     superseded_by TEXT,
     seq INTEGER NOT NULL
 );
