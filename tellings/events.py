@@ -155,3 +155,51 @@ def in_span(event: Event, start: dt.date | None, end: dt.date | None) -> bool:
     if event.start is None or event.end is None:
         return start is None and end is None
     return (start is None or event.end >= start) and (end is None or event.start <= end)
+
+
+def rederive_ranges(entries: Iterable[dict[str, Any]]) -> list[tuple[dict[str, Any], Range]]:
+    """Every `range.computed` entry beside the range re-derived from the ledger alone.
+
+    The claims named as inputs are rebuilt from their `claim.added` entries, their
+    sources and publication dates from the `source.*` and `document.added` entries;
+    the rule named in the entry is run again. Anyone holding the ledger can do this.
+    """
+    claims: dict[str, Claim] = {}
+    sources: dict[str, Source] = {}
+    documents: dict[str, dict[str, Any]] = {}
+    recorded: list[dict[str, Any]] = []
+    for entry in entries:
+        kind, data = entry["kind"], entry["data"]
+        if kind == "claim.added":
+            claims[data["id"]] = claim_from_entry(data)
+        elif kind in ("source.added", "source.updated"):
+            sources[data["id"]] = Source(
+                data["id"],
+                data["name"],
+                data.get("type"),
+                data.get("affiliation"),
+                data.get("reliability"),
+            )
+        elif kind == "document.added":
+            documents[data["id"]] = data
+        elif kind == "range.computed":
+            recorded.append(data)
+    results = []
+    for data in recorded:
+        accounts = []
+        for claim_id in [*data["inputs"], *data["shown"]]:
+            claim = claims[claim_id]
+            document = documents.get(claim.document_id, {})
+            source = sources.get(document.get("source_id") or "")
+            accounts.append(Account(claim, source, document.get("published")))
+        results.append((data, reconcile(data["measure"], accounts, data["rule"])))
+    return results
+
+
+def claim_from_entry(data: dict[str, Any]) -> Claim:
+    """A claim as its `claim.added` ledger entry records it."""
+    values = dict(data)
+    for name in ("low", "high", "value", "normalised_low", "normalised_high"):
+        if isinstance(values.get(name), str):
+            values[name] = float(values[name])
+    return Claim(**values)
