@@ -152,7 +152,7 @@ PEOPLE_MEASURES = ("killed", "wounded", "abducted", "detained", "died", "displac
 FACT_MEASURES = ("population", "area", "distance", "money", "count")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One figure a document states, with what it counts, when, where and its exact words.
 

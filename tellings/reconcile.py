@@ -276,8 +276,11 @@ def reconcile(measure: str, accounts: Sequence[Account], rule_name: str = DEFAUL
     """The range `rule_name` makes of one event's accounts of `measure`; parts of groups
     ("including six women") are shown but not counted."""
     of_measure = [a for a in accounts if a.claim.measure == measure]
-    result = RULES[rule_name](measure, [a for a in of_measure if not a.part])
-    parts = tuple(sorted(a.claim.id for a in of_measure if a.part))
+    counted = [a for a in of_measure if not a.part]
+    result = RULES[rule_name](measure, counted if len(counted) < len(of_measure) else of_measure)
+    parts = tuple(a.claim.id for a in of_measure if a.part)
+    if not parts:
+        return result
     return replace(result, shown=tuple(sorted(result.shown + parts)))
 
 

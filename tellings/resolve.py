@@ -171,32 +171,90 @@ def _group_incidents(
 ) -> None:
     # Most precise first, so that a month-wide account joins the day it fits.
     items.sort(key=lambda t: ((t[1] - t[0]).days, t[0], t[2].document_id, t[2].start))
-    index: dict[int, list[_Group]] = defaultdict(list)
-    for start, end, claim, site in items:
+    # Accounts that name a place: candidates come from an index by (place, month).
+    index: dict[tuple[str, int], list[_Group]] = defaultdict(list)
+    for start, end, claim, site in (t for t in items if t[3]):
+        seen: set[int] = set()
         best: _Group | None = None
         for month in _months(start, end):
-            for group in index[month]:
-                assert group.start is not None and group.end is not None
-                if group.start > end or start > group.end or not _sites_fit(group.site, site):
-                    continue
-                if not _types_fit(group.family, _family(claim)):
-                    continue
-                if (end - start).days > 31 and not (site and group.site):
-                    continue  # a year-wide account with no place cannot pick out one event
-                if best is None or _preference(group, site) > _preference(best, site):
-                    best = group
-        if best is None:
-            best = _Group("incident", [], start, end, site, _family(claim))
-            groups.append(best)
-            for month in _months(start, end):
-                index[month].append(best)
+            for key in site:
+                for group in index[(key, month)]:
+                    if id(group) in seen:
+                        continue
+                    seen.add(id(group))
+                    if _fits(group, start, end, claim, site) and (
+                        best is None or _preference(group, site) > _preference(best, site)
+                    ):
+                        best = group
+        group = _join(best, start, end, claim, site, groups, by_claim)
+        for month in _months(start, end):
+            for key in group.site:
+                if group not in index[(key, month)]:
+                    index[(key, month)].append(group)
+    # Accounts that name no place join an event only when the dates leave one place
+    # possible; otherwise they are grouped among themselves.
+    by_day: dict[dt.date, list[_Group]] = defaultdict(list)
+    for group in groups:
+        if group.start is not None and group.end is not None:
+            for offset in range((group.end - group.start).days + 1):
+                by_day[group.start + dt.timedelta(days=offset)].append(group)
+    unplaced: dict[int, list[_Group]] = defaultdict(list)
+    for start, end, claim, site in (t for t in items if not t[3]):
+        candidates: dict[int, _Group] = {}
+        if (end - start).days <= 31:
+            for offset in range((end - start).days + 1):
+                for group in by_day.get(start + dt.timedelta(days=offset), ()):
+                    if _fits(group, start, end, claim, site):
+                        candidates[id(group)] = group
+        heads = {g.site[0] for g in candidates.values() if g.site}
+        best = None
+        if len(heads) == 1:
+            best = max(candidates.values(), key=lambda g: (len(g.site), len(g.claims)))
         else:
-            assert best.start is not None and best.end is not None
-            best.start, best.end = max(best.start, start), min(best.end, end)
-            best.site = _narrower(best.site, site)
-            best.family = best.family or _family(claim)
-        best.claims.append(claim)
-        by_claim[claim.id] = best
+            for month in _months(start, end):
+                for group in unplaced[month]:
+                    if _fits(group, start, end, claim, site) and (
+                        best is None or len(group.claims) > len(best.claims)
+                    ):
+                        best = group
+        placed = best is not None and bool(best.site)
+        group = _join(best, start, end, claim, site, groups, by_claim)
+        if not placed:
+            for month in _months(start, end):
+                if group not in unplaced[month]:
+                    unplaced[month].append(group)
+
+
+def _fits(group: _Group, start: dt.date, end: dt.date, claim: Claim, site: Site) -> bool:
+    assert group.start is not None and group.end is not None
+    if group.start > end or start > group.end or not _sites_fit(group.site, site):
+        return False
+    if not _types_fit(group.family, _family(claim)):
+        return False
+    # A year-wide account with no place cannot pick out one event.
+    return (end - start).days <= 31 or bool(site and group.site)
+
+
+def _join(
+    best: _Group | None,
+    start: dt.date,
+    end: dt.date,
+    claim: Claim,
+    site: Site,
+    groups: list[_Group],
+    by_claim: dict[str, _Group],
+) -> _Group:
+    if best is None:
+        best = _Group("incident", [], start, end, site, _family(claim))
+        groups.append(best)
+    else:
+        assert best.start is not None and best.end is not None
+        best.start, best.end = max(best.start, start), min(best.end, end)
+        best.site = _narrower(best.site, site)
+        best.family = best.family or _family(claim)
+    best.claims.append(claim)
+    by_claim[claim.id] = best
+    return best
 
 
 def _family(claim: Claim) -> str | None:
@@ -368,19 +426,31 @@ def _narrow(event: Event) -> None:
 
 
 def _link_periods(events: list[Event]) -> None:
-    incidents = [e for e in events if e.kind == "incident" and e.start is not None]
-    incidents.sort(key=lambda e: e.start or OPEN_END)
-    starts = [e.start or OPEN_END for e in incidents]
+    """Link each period event to the incident events inside its span at its place.
 
+    Incidents are indexed by each place of their chain, so a period at a camp looks
+    only at that camp's incidents; a period with no place links incidents with none.
+    """
+    by_key: dict[str | None, list[Event]] = defaultdict(list)
+    for event in events:
+        if event.kind == "incident" and event.start is not None:
+            for key in event.site or (None,):
+                by_key[key].append(event)
+    starts: dict[str | None, list[dt.date]] = {}
+    for key, found in by_key.items():
+        found.sort(key=lambda e: e.start or OPEN_END)
+        starts[key] = [e.start or OPEN_END for e in found]
     for period in events:
         if period.kind != "period" or period.start is None or period.end is None:
             continue
-        first = bisect.bisect_left(starts, period.start)
-        for event in incidents[first:]:
+        key = period.site[0] if period.site else None
+        found = by_key.get(key, [])
+        first = bisect.bisect_left(starts.get(key, []), period.start)
+        for event in found[first:]:
             assert event.start is not None and event.end is not None
             if event.start > period.end:
                 break
-            if event.end <= period.end and _sites_fit(period.site, event.site):
+            if event.end <= period.end:
                 period.children.append(event.id)
 
 
