@@ -43,7 +43,7 @@ INCIDENT_DAYS = 62
 PERIOD_OVERLAP = 0.5
 NEARBY_CHARS = 400
 # Kinds of event that never describe the same happening.
-_TYPE_FAMILY = {"relocation": "relocation", "siege": "siege", "detention": "detention"}
+_TYPE_FAMILY = {"relocation": "relocation", "siege": "siege"}
 OPEN_END = dt.date(2100, 1, 1)
 PLACE_FACTS = frozenset({"area", "distance", "population"})
 
@@ -213,7 +213,12 @@ def _group_incidents(
         else:
             for month in _months(start, end):
                 for group in unplaced[month]:
-                    if _fits(group, start, end, claim, site) and (
+                    # Year-wide accounts with no place go together only when they give
+                    # the very same span ("in 1988").
+                    same_span = (group.start, group.end) == (start, end) and _types_fit(
+                        group.family, _family(claim)
+                    )
+                    if (_fits(group, start, end, claim, site) or same_span) and (
                         best is None or len(group.claims) > len(best.claims)
                     ):
                         best = group
@@ -353,10 +358,16 @@ def _nearby(
 
 
 def _same_figure(claim: Claim, placed: list[Claim], by_claim: dict[str, _Group]) -> _Group | None:
-    for other in placed:
-        if (other.measure, other.low, other.high) == (claim.measure, claim.low, claim.high):
-            return by_claim.get(other.id)
-    return None
+    """The event of another mention of the same figure in the document, a single event
+    before a period."""
+    found = [
+        by_claim[other.id]
+        for other in placed
+        if (other.measure, other.low, other.high) == (claim.measure, claim.low, claim.high)
+        and other.id in by_claim
+    ]
+    found.sort(key=lambda g: g.kind != "incident")
+    return found[0] if found else None
 
 
 def _event(group: _Group) -> Event:

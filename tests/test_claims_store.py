@@ -146,3 +146,4 @@ def test_seed_claims_score_above_the_bar(shared_dir: Path, tmp_path: Path) -> No
     assert summary["claims"]["f1"] >= 0.90, summary["claims"]
     assert summary["claims"]["precision"] >= 0.95, summary["claims"]
     assert summary["provenance"]["share"] == 1.0, summary["provenance"]
+    assert summary["event_clustering"]["f1"] >= 0.90, summary["event_clustering"]

@@ -422,6 +422,12 @@ def _spanning(dates: list[DateMention]) -> DateMention:
     )
 
 
+def _short(date: DateMention) -> bool:
+    """True for a date of at most a month or so: a day, a few days, a month."""
+    bounds = edtf_bounds(date.edtf or "") if date.edtf and ".." not in date.edtf else None
+    return bounds is not None and (bounds[1] - bounds[0]).days <= 31
+
+
 def _claim_date(
     position: int,
     dates: list[DateMention],
@@ -446,8 +452,12 @@ def _claim_date(
         return _spanning(dates)
     if dates:
         return min(dates, key=lambda d: abs(d.start - position))
-    if len(block_dates) == 1 or (block_dates and block_dates[-1].precision in ("day", "month")):
-        return block_dates[-1] if block_dates else None
+    # The latest day or month the paragraph named for an event, not a span ("since 2003").
+    precise = [d for d in block_dates if d.kind != "period" and _short(d)]
+    if precise:
+        return precise[-1]
+    if len(block_dates) == 1:
+        return block_dates[0]
     if block.kind == "heading" and block_index + 1 < len(blocks):
         following = blocks[block_index + 1]
         ahead = [
