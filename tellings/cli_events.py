@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 import click
 from rich.table import Table
 
-from .cli import cli, console, opened
+from .cli import cli, console, export, opened
 from .events import EventBook, in_span
-from .reconcile import RULES, Account, Conflict
+from .reconcile import RULES, Account, Conflict, credibility
 from .resolve import Event, canonical_date
 
 
@@ -141,6 +142,7 @@ def show(ctx: click.Context, event: str, rule: str | None, record: bool) -> None
             "type",
             "affiliation",
             "rel.",
+            "cred.",
             "published",
             "figure",
             "quote",
@@ -150,13 +152,13 @@ def show(ctx: click.Context, event: str, rule: str | None, record: bool) -> None
         for account in sorted(accounts, key=lambda a: (a.published or "", a.claim.id)):
             if account.claim.measure != measure_range.measure:
                 continue
-            table.add_row(*_account_row(account, account.claim.id in in_conflict))
+            table.add_row(*_account_row(account, accounts, account.claim.id in in_conflict))
         console.print(table)
     for clash in clashes:
         console.print(f"  CONFLICT ({clash.measure}): {clash.why}", markup=False)
 
 
-def _account_row(account: Account, conflicted: bool) -> list[str]:
+def _account_row(account: Account, accounts: list[Account], conflicted: bool) -> list[str]:
     source = account.source
     claim = account.claim
     figure = (
@@ -171,6 +173,7 @@ def _account_row(account: Account, conflicted: bool) -> list[str]:
         (source.type or "") if source else "",
         (source.affiliation or "") if source else "",
         (source.reliability or "") if source else "",
+        str(credibility(account, accounts)),
         account.published or "",
         ("[red]" + figure + " ✗[/red]") if conflicted else figure,
         claim.quote,
@@ -236,3 +239,22 @@ def _conflict_json(
         "b": side(clash.b),
         "why": clash.why,
     }
+
+
+@export.command("events")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="FILE.csv or FILE.json.",
+)
+@click.option(
+    "--rule", type=click.Choice(sorted(RULES)), help="The range rule (default: the collection's)."
+)
+@click.pass_context
+def export_events(ctx: click.Context, output: Path, rule: str | None) -> None:
+    """One row per event and measure: dates, place, low/best/high and the rule."""
+    with opened(ctx.find_root()) as collection:
+        count = collection.export_events(output, rule=rule)
+    console.print(f"Wrote {count} rows to {output}")

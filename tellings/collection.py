@@ -33,6 +33,7 @@ from .events import (
     new_event_id,
 )
 from .export.claims import claim_rows, write_claims
+from .export.events import event_rows, write_events
 from .extract.aliases import add_user_alias
 from .extract.claims import EXTRACTOR_VERSION, extract_claims
 from .extract.gazetteer import Gazetteer
@@ -446,6 +447,12 @@ class Collection:
         claims = (c for c in self.store.iter_claims() if facts or c.measure in PEOPLE_MEASURES)
         events = {claim_id: event.id for claim_id, event in self.events().by_claim.items()}
         return write_claims(claim_rows(claims, documents, sources, events), Path(path))
+
+    def export_events(self, path: str | Path, *, rule: str | None = None) -> int:
+        """Write one row per event and measure with low/best/high and the rule: CSV when
+        `path` ends in .csv, JSON otherwise."""
+        rule = rule or self.reconcile_rule
+        return write_events(event_rows(self.events(), self.gazetteer, rule), Path(path))
 
     def add_alias(self, entity_id: str, alias: str, **fields: Any) -> dict[str, Any]:
         """Add a name to the gazetteer (a ledger entry); a new entity when `entity_id` is new.

@@ -109,6 +109,8 @@ class EventBook:
         places = [c.place for c in event.claims if c.place]
         place = max(set(places), key=places.count) if places else "unknown place"
         date = canonical_date(event) or "undated"
+        if event.kind == "fact":
+            return f"{event.claims[0].measure} of {place}"
         if event.kind == "period":
             return f"{kind}s at {place}, {date}"
         return f"{kind} at {place}, {date}"

@@ -120,7 +120,9 @@ def comparable(a: Account, b: Account) -> bool:
     if a.part or b.part or a.claim.measure in UNCOMPARED:
         return False
     if a.claim.measure in FACT_MEASURES and a.claim.victims != b.claim.victims:
-        return False
+        return False  # distances to different places
+    if a.claim.measure == "distance" and a.claim.victims is None:
+        return False  # a distance to an unnamed place: nothing says it is the same one
     same_source = a.source is not None and b.source is not None and a.source.id == b.source.id
     return not (same_source and a.published and b.published and a.published != b.published)
 

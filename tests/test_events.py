@@ -152,3 +152,34 @@ def test_seed_conflicts_follow_the_intervals(shared_dir: Path, tmp_path: Path) -
         assert "at least" not in joined.lower()
         assert "hundreds" not in joined.lower()
         assert not ("mile" in joined and "kilomet" in joined)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_events_export_reads_back(collection_path: Path, tmp_path: Path, suffix: str) -> None:
+    import csv
+
+    out = tmp_path / f"events{suffix}"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--db",
+            str(collection_path),
+            "export",
+            "events",
+            "-o",
+            str(out),
+            "--rule",
+            "reconcile.conservative.v1",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    if suffix == ".csv":
+        with out.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+    else:
+        rows = json.loads(out.read_text(encoding="utf-8"))
+    killed = [r for r in rows if r["measure"] == "killed" and r["date_start"] == "2012-05-14"]
+    assert len(killed) == 1
+    row = killed[0]
+    assert float(row["low"]) == float(row["best"]) == float(row["high"]) == 17
+    assert row["rule"] == "reconcile.conservative.v1" and int(row["date_prec"]) == 1

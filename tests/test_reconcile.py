@@ -25,6 +25,7 @@ def claim(
     normalised: tuple[float, float | None, str] | None = None,
     rule: str = "count.subject_verb.v1",
     document: str = "doc",
+    victims: str | None = None,
 ) -> Claim:
     return Claim(
         id=f"c{n}",
@@ -45,6 +46,7 @@ def claim(
         normalised_low=normalised[0] if normalised else None,
         normalised_high=normalised[1] if normalised else None,
         normalised_unit=normalised[2] if normalised else None,
+        victims=victims,
     )
 
 
@@ -95,9 +97,35 @@ def test_facts_compare_after_unit_conversion(
     conflict: bool,
 ) -> None:
     measure = "area" if "km2" in a[2][2] else "distance"
-    first = Account(claim(1, a[0], a[0], measure=measure, unit=a[1], normalised=a[2]), source(1))
-    second = Account(claim(2, b[0], b[0], measure=measure, unit=b[1], normalised=b[2]), source(2))
+    # Distances are compared only when both are measured to the same named place.
+    to = "baghdad" if measure == "distance" else None
+    first = Account(
+        claim(1, a[0], a[0], measure=measure, unit=a[1], normalised=a[2], victims=to), source(1)
+    )
+    second = Account(
+        claim(2, b[0], b[0], measure=measure, unit=b[1], normalised=b[2], victims=to), source(2)
+    )
     assert (compare(first, second) is not None) is conflict
+
+
+def test_distances_to_unnamed_or_different_places_are_not_compared() -> None:
+    def distance(n: int, to: str | None) -> Account:
+        return Account(
+            claim(
+                n,
+                n * 10,
+                n * 10,
+                measure="distance",
+                unit="mi",
+                normalised=(n * 16.09, n * 16.09, "km"),
+                victims=to,
+            ),
+            source(n),
+        )
+
+    assert compare(distance(1, None), distance(6, None)) is None
+    assert compare(distance(1, "baghdad"), distance(6, "tehran")) is None
+    assert compare(distance(1, "baghdad"), distance(6, "baghdad")) is not None
 
 
 def test_different_measures_parts_and_revisions_are_not_conflicts() -> None:

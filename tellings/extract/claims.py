@@ -165,6 +165,7 @@ class _Context:
     introduced: list[DateMention] = field(default_factory=list)
     by_year: dict[int, DateMention] = field(default_factory=dict)
     place: EntityMention | None = None
+    gazetteer: Gazetteer | None = None
 
 
 def extract_claims(
@@ -189,7 +190,7 @@ def iter_claims(
     gazetteer = gazetteer if gazetteer is not None else Gazetteer.default()
     blocks = split_blocks(text)
     sentences = split_sentences(text, blocks)
-    context = _Context(DateContext(published))
+    context = _Context(DateContext(published), gazetteer=gazetteer)
     by_block: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_block.setdefault(sentence.block, []).append(sentence)
@@ -422,6 +423,17 @@ def _spanning(dates: list[DateMention]) -> DateMention:
     )
 
 
+def _specific(mention: EntityMention, context: _Context) -> bool:
+    """A place inside another (a town, a camp), not a whole country: "from Iran" is no
+    fixed point to measure a distance to."""
+    if context.gazetteer is None:
+        return True
+    try:
+        return context.gazetteer.entity(mention.entity_id).parent is not None
+    except KeyError:
+        return False
+
+
 def _short(date: DateMention) -> bool:
     """True for a date of at most a month or so: a day, a few days, a month."""
     bounds = edtf_bounds(date.edtf or "") if date.edtf and ".." not in date.edtf else None
@@ -495,7 +507,11 @@ def _fact_claim(
         measure, rule = count.kind, f"fact.{count.kind}.v1"
         if count.kind == "distance":
             # "60 miles north of Baghdad": what the distance is measured to.
-            after = [e for e in facts.entities if count.end <= e.start <= count.end + 60]
+            after = [
+                e
+                for e in facts.entities
+                if count.end <= e.start <= count.end + 60 and _specific(e, context)
+            ]
             measured_to = after[0].entity_id if after else None
     elif count.kind == "count":
         before = text[max(0, count.start - 25) : count.start]
