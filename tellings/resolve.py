@@ -17,8 +17,9 @@ sorted by how precise their dates are:
   place and what is measured, whatever their dates: kind "fact".
 - A claim with no date joins the event of a dated claim just before it in the same
   document (within `NEARBY_CHARS` characters), or of an undated one in the same
-  sentence, or of a claim of the same document with the
-  same measure and figure; otherwise it stands alone.
+  sentence, or of a claim of the same document with the same measure and figure, or
+  the one siege or relocation known at its place when it speaks of one; otherwise it
+  stands alone.
 
 People's corrections are `Decision`s applied after the automatic grouping, in the order
 they were made: a merge joins events, a split takes claims out into an event of their
@@ -132,7 +133,7 @@ def resolve_events(
     by_claim: dict[str, _Group] = {c.id: g for g in groups for c in g.claims}
     _group_incidents(incidents, groups, by_claim)
     _group_periods(periods, groups, by_claim)
-    _attach_undated(undated, groups, by_claim)
+    _attach_undated(undated, groups, by_claim, site_of)
     events = [_event(g) for g in groups]
     events = _apply(decisions, events)
     _link_periods(events)
@@ -298,7 +299,7 @@ def _group_periods(
             if overlap >= best_overlap:
                 best, best_overlap = group, overlap
         if best is None:
-            best = _Group("period", [], start, end, site)
+            best = _Group("period", [], start, end, site, _family(claim))
             groups.append(best)
             for year in range(start.year - 1, start.year + 2):
                 by_year[year].append(best)
@@ -316,8 +317,28 @@ def _jaccard(a0: dt.date, a1: dt.date, b0: dt.date, b1: dt.date) -> float:
     return inner / outer
 
 
+def _lasting(claim: Claim, groups: list[_Group], site: Site) -> _Group | None:
+    """The one long-running event of the claim's kind at its place ("the siege"), if any.
+
+    A siege or a relocation lasts; an undated account of one at a place where exactly
+    one such period is known belongs to it.
+    """
+    family = _family(claim)
+    if family not in ("siege", "relocation") or not site:
+        return None
+    found = [
+        g
+        for g in groups
+        if g.kind == "period" and g.family == family and g.site and _sites_fit(g.site, site)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _attach_undated(
-    undated: list[Claim], groups: list[_Group], by_claim: dict[str, _Group]
+    undated: list[Claim],
+    groups: list[_Group],
+    by_claim: dict[str, _Group],
+    site_of: Callable[[str | None], Site],
 ) -> None:
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for group in groups:
@@ -331,6 +352,7 @@ def _attach_undated(
             _nearby(claim, placed, by_claim, "incident")
             or _same_figure(claim, placed, by_claim)
             or _nearby(claim, placed, by_claim, "period")
+            or _lasting(claim, groups, site_of(claim.place_id))
         )
         group = found if found is not None else _Group("incident", [], None, None, ())
         if found is None:
