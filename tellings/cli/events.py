@@ -10,10 +10,11 @@ from typing import Any
 import click
 from rich.table import Table
 
-from .cli import cli, console, export, opened
-from .events import EventBook, in_span
-from .reconcile import RULES, Account, Conflict, credibility
-from .resolve import Event, canonical_date
+from ..events import EventBook, in_span
+from ..reconcile import RULES, Account, Conflict, credibility
+from ..resolve import Event, canonical_date
+from . import cli, console, opened
+from .claims import export
 
 
 def _date_option(value: str | None) -> dt.date | None:
