@@ -197,6 +197,8 @@ def iter_claims(
     for index, block in enumerate(blocks):
         if block.kind in ("heading", "bullet"):
             lead = leading_date(text[block.start : block.end], context.dates)
+            if lead is not None:  # offsets into the whole text, not the line
+                lead = replace(lead, start=lead.start + block.start, end=lead.end + block.start)
             if block.kind == "heading" or lead is not None:
                 context.heading_date = lead
         block_dates: list[DateMention] = []

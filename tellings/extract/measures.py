@@ -514,6 +514,8 @@ def _np_is_people(np_text: str) -> bool:
     words = [w for w in re.split(r"\s+", np_text) if w and not w.startswith("(")]
     if not words:
         return True
+    if words[0].lower() == "of" and all(w.lower() in _DETERMINERS for w in words[1:]):
+        return False  # "two of the [wounded]": a part of a group named elsewhere
     if len(words) > 1 and words[0].lower() == "of":
         words = words[1:]
     lowered = [w.lower().strip(".,;:’'") for w in words]

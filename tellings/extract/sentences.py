@@ -17,6 +17,7 @@ BlockKind = Literal["heading", "bullet", "paragraph"]
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLET = re.compile(r"\s*(?:[•◦▪‣·*–—-]|\(?\d{1,2}[.)])\s+\S")
 _END_PUNCT = re.compile(r"[.!?:;,\"”’)\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?:][\"”’)\]]*\s*$")
 _BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm gov sen rep st no nos vol
@@ -24,6 +25,13 @@ _ABBREVIATIONS = frozenset(
     sep sept oct nov dec mt ft pp p al""".split()
 )
 HEADING_MAX = 90
+SHORT_HEADING = 40  # a line this short after a finished sentence starts a new block
+_INNER_BREAK = re.compile(r"[a-z0-9][.!?][\"”’)]?\s+[A-Z]")
+# Words a line does not end on when the sentence goes on to the next line.
+_CONTINUING = frozenset(
+    """a an the of to in on at by for from with and or but that which who were was are is
+    be been had has have said says as than into over after before between""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +63,7 @@ def split_blocks(text: str) -> list[Block]:
         lines.append((start, start + len(body)))
     blocks: list[Block] = []
     current: list[int] | None = None  # [start, end] of the paragraph being built
+    widest = previous_width = 0  # the longest and the last line of that paragraph
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
         stripped = line.strip()
@@ -69,13 +78,25 @@ def split_blocks(text: str) -> list[Block]:
             blocks.append(Block(start, end, "bullet"))
             continue
         next_line = _next_nonblank(text, lines, index)
-        if current is None and _looks_like_heading(stripped, next_line):
+        # Inside unseparated text (PDF) a paragraph ends where a sentence ends on a line
+        # shorter than the paragraph's full lines.
+        after_paragraph = current is None or (
+            _SENTENCE_END.search(text[current[0] : current[1]]) is not None
+            and (previous_width < 0.85 * widest or len(stripped) <= SHORT_HEADING)
+        )
+        if after_paragraph and _looks_like_heading(stripped, next_line):
+            # A short line with no end punctuation after a finished sentence is a
+            # heading, also inside text whose paragraphs are not separated (PDF).
+            current = _close(blocks, current)
             blocks.append(Block(start, end, "heading"))
             continue
         if current is None:
             current = [start, end]
+            widest = 0
         else:
             current[1] = end
+        widest = max(widest, len(stripped))
+        previous_width = len(stripped)
         if _END_PUNCT.search(stripped) is None and len(stripped) < HEADING_MAX * 0.6:
             # A short line without end punctuation inside a paragraph ends it: what
             # follows is likely a new heading or paragraph.
@@ -99,10 +120,12 @@ def _next_nonblank(text: str, lines: list[tuple[int, int]], index: int) -> str |
 
 
 def _looks_like_heading(line: str, next_line: str | None) -> bool:
-    """A short line with no end punctuation, followed by more text, is a heading."""
-    if len(line) > HEADING_MAX or _END_PUNCT.search(line):
+    """A short line with no end punctuation, followed by more text, is a heading; not a
+    line that holds a sentence break or stops on a word that needs more ("were", "the")."""
+    if len(line) > HEADING_MAX or _END_PUNCT.search(line) or _INNER_BREAK.search(line):
         return False
-    return next_line is not None
+    last = line.rsplit(None, 1)[-1].lower()
+    return next_line is not None and last not in _CONTINUING
 
 
 def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
