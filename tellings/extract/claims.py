@@ -270,29 +270,14 @@ def _sentence_claims(
     for count in find_counts(text, start, end):
         if count.rule.startswith("number.zero") or any(a <= count.start < b for a, b in emitted):
             continue  # negated harms are the zero rule's, with their measure
-        if count.kind != "count":
-            fact = _fact_claim(
-                text,
-                document_id,
-                count,
-                event_dates,
-                reference,
-                block_dates,
-                context,
-                blocks,
-                block_index,
-                block,
-                places,
-                facts,
+        match = None
+        if count.kind == "count":
+            # A count introduced by "including" or followed by "of whom" is part of another.
+            match = _sub_count(text, count, previous, start) or measure_for(
+                text, count.start, count.end, start, end
             )
-            if fact is not None:
-                yield fact
-            continue
-        # A count introduced by "including" or followed by "of whom" is part of another.
-        match = _sub_count(text, count, previous, start)
         if match is None:
-            match = measure_for(text, count.start, count.end, start, end)
-        if match is None:
+            # Not people harmed: perhaps a fact (an area, a distance, things counted).
             fact = _fact_claim(
                 text,
                 document_id,
