@@ -63,6 +63,24 @@ FOUND = [
     ("The bombing claimed the lives of 17 pilgrims.", "killed", 17, 17, "exact"),
     ("Militiamen executed 6 prisoners.", "killed", 6, 6, "exact"),
     ("There were 12 fatalities and 40 injuries.", "killed", 12, 12, "exact"),
+    ("The day before, gunmen shot dead four shepherds near the border.", "killed", 4, 4, "exact"),
+    ("At least 30 protesters remain in custody.", "detained", 30, None, "at_least"),
+    ("The death toll from the weekend's shelling has risen to 73.", "killed", 73, 73, "exact"),
+    (
+        "Two hundred families were forced from their homes by the floods of fighting.",
+        "displaced",
+        200,
+        200,
+        "exact",
+    ),
+    (
+        "Activists said 80 were detained; the ministry put the number at 25.",
+        "detained",
+        25,
+        25,
+        "exact",
+    ),
+    ("Two nurses and five patients were among the dead.", "killed", 2, 2, "exact"),
 ]
 
 
@@ -189,3 +207,19 @@ def test_place_and_speaker_are_recorded(gazetteer: Gazetteer) -> None:
     found = people(text, gazetteer)
     assert found[0].place is not None and "Ashraf" in found[0].place
     assert found[0].speaker is not None and "United Nations" in found[0].speaker
+
+
+def test_speakers_are_named_and_passives_are_not_speakers(gazetteer: Gazetteer) -> None:
+    named = people("The Relief Mission for Iraq (RMI) said 210 villagers were killed.", gazetteer)
+    assert named[0].speaker == "The Relief Mission for Iraq (RMI)"
+    passive = people("No casualties were reported after the second barrage.", gazetteer)
+    assert passive[0].speaker is None
+    numeric = people("The governor said 14 guards were wounded.", gazetteer)
+    assert numeric[0].speaker == "The governor"
+
+
+def test_a_total_with_a_since_clause_keeps_its_own_year(gazetteer: Gazetteer) -> None:
+    found = people(
+        "In all, 412 civilians were killed in 2015, the worst year since 2007.", gazetteer
+    )
+    assert found[0].event_date == "2015" and found[0].period

@@ -73,10 +73,12 @@ _PERIOD_WORDS = re.compile(
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latest": -1}
 _SPEAKER = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<a>(?:the\s+)?[\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]*|of|the|for|al-\w+)){0,6})"
-    r"|(?P<b>(?:[A-Z][\w’'.\-]*|an?|the)(?:\s+(?:[A-Z][\w’'.\-]*|[a-z]+)){0,4}?)\s+"
+    r"|(?P<b>(?:[A-Z][\w’'.\-]*|an?|the)(?:\s+(?:[A-Z][\w’'.\-]*|\([A-Z][\w-]*\)|[a-z]+)){0,6}?)\s+"
     r"(?:said|says|stated|reported|told|announced|claimed|estimated|confirmed)\b"
-    r"|\b(?:said|says|stated|reported)\s+(?P<c>(?:the\s+|an?\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+){0,4})",
+    r"|\b(?:said|says|stated|reported)\s+(?P<c>(?:the\s+|an?\s+)?[A-Za-z][\w’'.\-]*"
+    r"(?:\s+[\w’'.\-]+){0,4})",
 )
+_PASSIVE_END = re.compile(r"\b(?:were|was|been|be|is|are)\s*$", re.I)
 _PERPETRATOR = re.compile(
     r"\bby\s+(?P<by>(?:the\s+)?(?:[A-Z][\w’'\-]*|al-\w+)(?:\s+(?:[A-Z][\w’'\-]*|al-\w+|of|the|and)){0,6})"
 )
@@ -100,6 +102,13 @@ _NAMED_GROUP = re.compile(
     + r")\s*,\s*(?:including\s+|among\s+them\s+)?$",
     re.I,
 )
+_PUT_AT = re.compile(
+    r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the\s+)?(?:death\s+)?"
+    r"(?P<what>number|figure|toll|total|count)\s+at\s+$",
+    re.I,
+)
+# Between two counts that share one verb: "Six soldiers and three civilians"
+_COORDINATED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?and\s+", re.I)
 _OF_WHOM = re.compile(
     r"^\s+of\s+(?:whom|them)(?:\s+(?:were|was|are))?(?:\s+(?!were\b|was\b)[a-z][\w-]*){0,2}",
     re.I,
@@ -233,6 +242,7 @@ def _sentence_claims(
     facts = _SentenceFacts(sentence_text, entities, start)
     reference = _back_reference(sentence_text, context)
     previous: list[tuple[CountMention, MeasureMatch]] = []
+    unmatched: list[CountMention] = []
     emitted: list[tuple[int, int]] = []
     for zero in find_zero_claims(text, start, end):
         date = _claim_date(
@@ -273,9 +283,50 @@ def _sentence_claims(
         match = None
         if count.kind == "count":
             # A count introduced by "including" or followed by "of whom" is part of another.
-            match = _sub_count(text, count, previous, start) or measure_for(
-                text, count.start, count.end, start, end
+            match = (
+                _sub_count(text, count, previous, start)
+                or measure_for(text, count.start, count.end, start, end)
+                or _put_at(text, count, previous, start)
             )
+        if match is not None and match.rule == "count.subject_verb.v1" and unmatched:
+            # "Six soldiers and three civilians were killed": the first count shares the
+            # verb of the second.
+            first = unmatched[-1]
+            between = text[first.end : count.start]
+            if _COORDINATED.fullmatch(between):
+                unmatched.pop()
+                yield _build(
+                    text,
+                    document_id,
+                    match.measure,
+                    first.low,
+                    first.high,
+                    first.qualifier,
+                    first.start,
+                    match.harm_end,
+                    "count.coordinated.v1",
+                    first.rule,
+                    first,
+                    _claim_date(
+                        first.start,
+                        event_dates,
+                        reference,
+                        block_dates,
+                        context,
+                        text,
+                        blocks,
+                        block_index,
+                        block,
+                        period_words=facts.period_words,
+                    ),
+                    places,
+                    facts,
+                    context,
+                    victims=None,
+                    value=first.value,
+                )
+        if match is None and count.kind == "count":
+            unmatched.append(count)
         if match is None:
             # Not people harmed: perhaps a fact (an area, a distance, things counted).
             fact = _fact_claim(
@@ -378,6 +429,26 @@ def _sub_count(
     return MeasureMatch(measure, phrase_start, phrase_end, None, None, None, "count.sub_count.v1")
 
 
+def _put_at(
+    text: str, count: CountMention, previous: list[tuple[CountMention, MeasureMatch]], floor: int
+) -> MeasureMatch | None:
+    """ "officials put the number at 60": another figure for what was just counted."""
+    before = text[max(floor, count.start - 40) : count.start]
+    found = _PUT_AT.search(before)
+    if found is None:
+        return None
+    if found.group("what").lower() == "toll":
+        measure = "killed"
+    elif previous:
+        measure = previous[-1][1].measure
+    else:
+        return None
+    base = count.start - len(before)
+    return MeasureMatch(
+        measure, base + found.start(), count.end, None, None, None, "count.put_at.v1"
+    )
+
+
 def _back_reference(sentence: str, context: _Context) -> DateMention | None:
     """The date an earlier sentence gave the event this one refers back to, if any."""
     ordinal = _ORDINAL_REF.search(sentence)
@@ -445,10 +516,11 @@ def _claim_date(
     first date of the paragraph under it."""
     if reference is not None:
         return reference
-    if len(dates) >= 2 and period_words:
+    listed = [d for d in dates if d.kind != "period"]
+    if len(listed) >= 2 and period_words:
         # "three raids, in May 2010, March 2012 and June 2013, killed 40": a total over
         # the span of the dates the sentence lists.
-        return _spanning(dates)
+        return _spanning(listed)
     if dates:
         return min(dates, key=lambda d: abs(d.start - position))
     # The latest day or month the paragraph named for an event, not a span ("since 2003").
@@ -649,7 +721,9 @@ def _speaker(sentence: str) -> str | None:
     if match is None:
         return None
     found = match.group("a") or match.group("b") or match.group("c")
-    return found.strip(" ,") if found else None
+    if not found or _PASSIVE_END.search(found):
+        return None  # "No casualties were reported": nobody is named as saying it
+    return found.strip(" ,")
 
 
 def _event_key(place_id: str | None, edtf: str | None) -> str | None:

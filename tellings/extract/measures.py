@@ -15,6 +15,7 @@ Rules, in the order they are tried:
 - `count.count_noun.v1`: the count qualifies a harm noun: "12 fatalities",
   "scores of casualties", "three hostages".
 - `count.took_hostage.v1`: "took seven hostage", "held 12 prisoners".
+- `count.toll.v1`: "the death toll from the bombings had risen to 55".
 - `count.zero.v1`: a negated harm: "no casualties", "the strike caused no deaths",
   "not a single person was hurt".
 
@@ -69,7 +70,17 @@ _HARM_PARTICIPLES: dict[str, tuple[str, ...]] = {
         "held hostage",
         "seized",
     ),
-    "detained": ("detained", "arrested", "imprisoned", "jailed", "held in custody", "rounded up"),
+    "detained": (
+        "detained",
+        "arrested",
+        "imprisoned",
+        "jailed",
+        "held in custody",
+        "in custody",
+        "held without charge",
+        "rounded up",
+        "behind bars",
+    ),
     "displaced": (
         "displaced",
         "relocated",
@@ -119,6 +130,11 @@ _HARM_VERBS: dict[str, tuple[str, ...]] = {
         "claimed the lives of",
         "took the lives of",
         "taking the lives of",
+        "shot dead",
+        "shooting dead",
+        "gunned down",
+        "gunning down",
+        "shot and killed",
     ),
     "wounded": ("wounding", "wounded", "injuring", "injured", "maiming", "maimed", "hurting"),
     "abducted": (
@@ -267,6 +283,7 @@ _AUX = (
     r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|had|have|has|being|been|got|"
     r"reportedly|allegedly|later|all|also|then|subsequently|eventually|subsequently|either|"
     r"reported|confirmed|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|"
+    r"remain|remains|remained|still|being\s+held|"
     r"\w+ly)\s+){0,4}"
 )
 _NP_WORD = r"(?:[\w’'\-.]+|\([^()\n]{1,20}\))"
@@ -354,6 +371,13 @@ _ZERO = re.compile(
     rf"(?P<harm>{_alternation(_ZERO_HARMS)})\b",
     re.IGNORECASE,
 )
+# "the death toll from Monday's bombings had risen to 55"
+_TOLL_BEFORE = re.compile(
+    r"\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead|number\s+of\s+(?:the\s+)?dead)\b"
+    r"[^.;:!?\n]{0,60}?\b(?:rose|risen|climbed|reached|stood|stands|increased|jumped|"
+    r"grew|was|is|has\s+(?:risen|climbed|reached))\s+(?:to\s+|at\s+)?$",
+    re.I,
+)
 _TOOK_HOSTAGE = re.compile(r"\b(?:took|take|takes|taking|taken|held|holding|seized)\s+$", re.I)
 _HOSTAGE_AFTER = re.compile(r"^\s+(?:[\w’'-]+\s+){0,2}?(?:hostages?|captives?|prisoners?)\b", re.I)
 _VICTIMS_AFTER = re.compile(rf"^(?P<np>(?:\s+{_NP_WORD}){{1,5}})")
@@ -398,6 +422,13 @@ def measure_for(
                 *victims,
                 "count.verb_object.v1",
             )
+
+    toll = _TOLL_BEFORE.search(text[max(floor, count_start - 90) : count_start])
+    if toll is not None:
+        base = max(floor, count_start - 90)
+        return MeasureMatch(
+            "killed", base + toll.start(), base + toll.end(), None, None, None, "count.toll.v1"
+        )
 
     noun = _NOUN_BEFORE.search(before)
     if noun is not None and _PREVENTED.search(before[: noun.start()]):
