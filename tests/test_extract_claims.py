@@ -81,6 +81,8 @@ FOUND = [
         "exact",
     ),
     ("Two nurses and five patients were among the dead.", "killed", 2, 2, "exact"),
+    ("The storming of the prison claimed 44 lives.", "killed", 44, 44, "exact"),
+    ("Nineteen lives were lost in the ambush.", "killed", 19, 19, "exact"),
 ]
 
 

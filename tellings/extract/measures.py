@@ -16,6 +16,7 @@ Rules, in the order they are tried:
   "scores of casualties", "three hostages".
 - `count.took_hostage.v1`: "took seven hostage", "held 12 prisoners".
 - `count.toll.v1`: "the death toll from the bombings had risen to 55".
+- `count.lives.v1`: "the shelling claimed 30 lives", "forty lives were lost".
 - `count.zero.v1`: a negated harm: "no casualties", "the strike caused no deaths",
   "not a single person was hurt".
 
@@ -301,7 +302,8 @@ _STOP_WORDS = frozenset(
     """in on at from to by with during after before since until into onto over under near
     who which that when where while as than because were was are is have has had been being
     the a an this these those their its his her our and or but not no said says according
-    killed wounded injured dead died abducted detained""".split()
+    killed wounded injured dead died abducted detained left leaving caused causing claimed
+    claiming resulted resulting sparked prompted forced""".split()
 )
 
 
@@ -371,6 +373,14 @@ _ZERO = re.compile(
     rf"(?P<harm>{_alternation(_ZERO_HARMS)})\b",
     re.IGNORECASE,
 )
+# "the attack claimed 30 lives", "thirty lives were lost"
+_LIVES_AFTER = re.compile(
+    r"^\s+(?:[\w’'-]+\s+)?lives\b(?P<lost>\s+(?:were|have\s+been|had\s+been|was)\s+lost)?",
+    re.I,
+)
+_LIVES_VERB_BEFORE = re.compile(
+    r"\b(?:claimed|claiming|claims|cost|costing|costs|took|taking|takes)\s+(?:the\s+)?$", re.I
+)
 # "the death toll from Monday's bombings had risen to 55"
 _TOLL_BEFORE = re.compile(
     r"\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead|number\s+of\s+(?:the\s+)?dead)\b"
@@ -422,6 +432,14 @@ def measure_for(
                 *victims,
                 "count.verb_object.v1",
             )
+
+    lives = _LIVES_AFTER.match(after)
+    verb = _LIVES_VERB_BEFORE.search(before)
+    if lives is not None and (verb is not None or lives.group("lost")):
+        begin = count_start - len(before) + verb.start() if verb else count_start
+        return MeasureMatch(
+            "killed", begin, count_end + lives.end(), None, None, None, "count.lives.v1"
+        )
 
     toll = _TOLL_BEFORE.search(text[max(floor, count_start - 90) : count_start])
     if toll is not None:
