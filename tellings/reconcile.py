@@ -50,7 +50,7 @@ class Account:
 
     @property
     def part(self) -> bool:
-        """A part of a group counted elsewhere ("including six women") or an addition to
+        """A part of a group counted elsewhere ("including four nurses") or an addition to
         it ("two others later died"): shown, not counted."""
         return self.claim.rule in ("count.sub_count.v1", "count.addition.v1")
 
@@ -276,7 +276,7 @@ def _ids(accounts: Iterable[Account]) -> tuple[str, ...]:
 
 def reconcile(measure: str, accounts: Sequence[Account], rule_name: str = DEFAULT_RULE) -> Range:
     """The range `rule_name` makes of one event's accounts of `measure`; parts of groups
-    ("including six women") are shown but not counted."""
+    ("including four nurses") are shown but not counted."""
     of_measure = [a for a in accounts if a.claim.measure == measure]
     counted = [a for a in of_measure if not a.part]
     result = RULES[rule_name](measure, counted if len(counted) < len(of_measure) else of_measure)

@@ -196,11 +196,11 @@ def test_a_year_is_never_taken_from_today(gazetteer: Gazetteer) -> None:
 
 
 def test_claim_ids_are_stable_and_quotes_short(gazetteer: Gazetteer) -> None:
-    text = "Witnesses said militiamen killing at least 11 people had come from the north."
+    text = "Witnesses said militiamen killing at least 14 villagers had come from the north."
     first = people(text, gazetteer)
     second = people(text, gazetteer)
     assert [c.id for c in first] == [c.id for c in second]
-    assert first[0].quote == "killing at least 11"
+    assert first[0].quote == "killing at least 14"
     assert first[0].rule == "count.verb_object.v1"
 
 

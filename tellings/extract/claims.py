@@ -405,7 +405,7 @@ def _sentence_claims(
 def _sub_count(
     text: str, count: CountMention, previous: list[tuple[CountMention, MeasureMatch]], floor: int
 ) -> MeasureMatch | None:
-    """A count inside another ("including six women", "93 of whom") takes its measure."""
+    """A count inside another ("including four nurses", "20 of whom") takes its measure."""
     before = text[max(floor, count.start - 50) : count.start]
     after = text[count.end : count.end + 40]
     including = _INCLUDING.search(before)
@@ -421,7 +421,7 @@ def _sub_count(
     if previous and previous[-1][0].end >= count.start - 50:
         measure = previous[-1][1].measure
     else:
-        # "the wounded, 93 of whom were women": the group is named, not counted.
+        # "the injured, 20 of whom were children": the group is named, not counted.
         named = _NAMED_GROUP.search(before)
         if named is None:
             return None

@@ -450,7 +450,7 @@ def measure_for(
 
     noun = _NOUN_BEFORE.search(before)
     if noun is not None and _PREVENTED.search(before[: noun.start()]):
-        noun = None  # "to prevent the departure of 1,000": it did not happen
+        noun = None  # "to stop the expulsion of 300": it did not happen
     if noun is not None:
         harm = " ".join(noun.group("harm").lower().replace(",", " ").split())
         base = count_start - len(before)
