@@ -380,15 +380,16 @@ def _nearby(
 
 
 def _same_figure(claim: Claim, placed: list[Claim], by_claim: dict[str, _Group]) -> _Group | None:
-    """The event of another mention of the same figure in the document, a single event
-    before a period."""
+    """The incident event of another mention of the same figure in the document."""
     found = [
         by_claim[other.id]
         for other in placed
         if (other.measure, other.low, other.high) == (claim.measure, claim.low, claim.high)
         and other.id in by_claim
     ]
-    found.sort(key=lambda g: g.kind != "incident")
+    # A total over a period may be repeated for another scope ("since the takeover, 116";
+    # "three attacks killed 116"): only an incident's figure marks a repeat mention.
+    found = [g for g in found if g.kind == "incident"]
     return found[0] if found else None
 
 

@@ -225,3 +225,13 @@ def test_a_total_with_a_since_clause_keeps_its_own_year(gazetteer: Gazetteer) ->
         "In all, 412 civilians were killed in 2015, the worst year since 2007.", gazetteer
     )
     assert found[0].event_date == "2015" and found[0].period
+
+
+def test_a_total_announcing_listed_events_spans_the_list(gazetteer: Gazetteer) -> None:
+    text = (
+        "The village suffered two raids that killed 40 people in all.\n\n"
+        "• 3 May 2010 – soldiers burned the market.\n"
+        "• 9 June 2011 – a second raid at dawn.\n"
+    )
+    found = people(text, gazetteer)
+    assert found[0].event_date == "2010-05-03/2011-06-09" and found[0].period

@@ -19,7 +19,7 @@ from ..model import Claim
 from .dates import DateContext, DateMention, edtf_bounds, find_dates, leading_date
 from .gazetteer import EntityMention, Gazetteer
 from .measures import MeasureMatch, find_zero_claims, measure_for
-from .numbers import CountMention, find_counts
+from .numbers import CountMention, find_counts, parse_number_words
 from .sentences import Block, Sentence, split_blocks, split_sentences
 
 EXTRACTOR_VERSION = "tellings-extract/1"
@@ -57,6 +57,11 @@ _ORDINAL_REF = re.compile(
 _YEAR_REF = re.compile(
     r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?:\w+\s+)?(?:attack|assault|raid|massacre|strike|"
     r"incident|operation|bombing)\b",
+    re.I,
+)
+_ANNOUNCED = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks|assaults|raids|massacres|strikes|bombings|incidents|operations)\b",
     re.I,
 )
 _SPEECH_BEFORE = re.compile(
@@ -159,6 +164,15 @@ class _SentenceFacts:
         return self._event_type
 
     @property
+    def announced(self) -> int:
+        """How many events the sentence announces ("suffered three attacks"), else 0."""
+        found = _ANNOUNCED.search(self.text)
+        if found is None:
+            return 0
+        number = parse_number_words(found.group("n"))
+        return int(number) if number is not None and 2 <= number <= 20 else 0
+
+    @property
     def period_words(self) -> bool:
         self._compute()
         return bool(self._period)
@@ -256,6 +270,7 @@ def _sentence_claims(
             block_index,
             block,
             period_words=facts.period_words,
+            announced=facts.announced,
         )
         emitted.append((zero.start, zero.end))
         yield _build(
@@ -318,6 +333,7 @@ def _sentence_claims(
                         block_index,
                         block,
                         period_words=facts.period_words,
+                        announced=facts.announced,
                     ),
                     places,
                     facts,
@@ -368,6 +384,7 @@ def _sentence_claims(
             block_index,
             block,
             period_words=facts.period_words,
+            announced=facts.announced,
         )
         yield _build(
             text,
@@ -464,6 +481,23 @@ def _back_reference(sentence: str, context: _Context) -> DateMention | None:
     return None
 
 
+def _listed_ahead(
+    text: str, blocks: list[Block], block_index: int, context: _Context, wanted: int
+) -> list[DateMention]:
+    """The dates opening the bullets or headings that follow a block, up to `wanted`."""
+    found: list[DateMention] = []
+    dates = context.dates.copy()
+    for block in blocks[block_index + 1 : block_index + 1 + 3 * wanted]:
+        if block.kind not in ("bullet", "heading"):
+            continue
+        lead = leading_date(text[block.start : block.end], dates)
+        if lead is not None and lead.edtf:
+            found.append(lead)
+            if len(found) == wanted:
+                break
+    return found
+
+
 def _spanning(dates: list[DateMention]) -> DateMention:
     """One date covering every date listed, as a period from the first to the last."""
     bounds = [b for b in (edtf_bounds(d.edtf or "") for d in dates) if b is not None]
@@ -510,6 +544,7 @@ def _claim_date(
     block: Block,
     *,
     period_words: bool = False,
+    announced: int = 0,
 ) -> DateMention | None:
     """The date of the event a figure belongs to: its sentence, a back-reference, its
     paragraph, its heading, in that order; a heading with no date of its own takes the
@@ -523,6 +558,12 @@ def _claim_date(
         return _spanning(listed)
     if dates:
         return min(dates, key=lambda d: abs(d.start - position))
+    if announced:
+        # "suffered three attacks that killed 40", then a dated list of the attacks:
+        # a total over the span of the list.
+        listed = _listed_ahead(text, blocks, block_index, context, announced)
+        if len(listed) >= 2:
+            return _spanning(listed)
     # The latest day or month the paragraph named for an event, not a span ("since 2003").
     precise = [d for d in block_dates if d.kind != "period" and _short(d)]
     if precise:
@@ -593,6 +634,7 @@ def _fact_claim(
         block_index,
         block,
         period_words=facts.period_words,
+        announced=facts.announced,
     )
     return _build(
         text,
