@@ -17,7 +17,7 @@ from typing import Any
 from .errors import InvalidValue, NotFound
 from .extract.gazetteer import Gazetteer
 from .model import Claim, Document, Source
-from .reconcile import Account, Conflict, Range, conflicts, reconcile
+from .reconcile import Account, Conflict, Range, conflicts, reconcile, sum_conflicts
 from .resolve import Decision, Event, Site, anchor, canonical_date, resolve_events
 
 _DECISION = {"event.merged": "merge", "event.split": "split", "event.renamed": "rename"}
@@ -93,7 +93,13 @@ class EventBook:
         return found
 
     def conflicts(self, event: Event) -> list[Conflict]:
-        return conflicts(self.accounts(event))
+        """Pairs of accounts that cannot both hold, and for a period, totals that its
+        events' figures from one source cannot add up to."""
+        found = conflicts(self.accounts(event))
+        if event.kind == "period" and event.children:
+            children = [self.accounts(self.by_id[c]) for c in event.children if c in self.by_id]
+            found += sum_conflicts(self.accounts(event), children)
+        return found
 
     def ranges(self, event: Event, rule_name: str) -> list[Range]:
         accounts = self.accounts(event)

@@ -160,7 +160,8 @@ class Claim:
     complete a W3C TextQuoteSelector. `low`/`high` are the count interval (`high` None
     when unbounded), `qualifier` as in the gold schema. `event_date` is EDTF or None.
     `rule` names the versioned rule that found the measure; `extractor` the version of
-    the whole extractor.
+    the whole extractor. `scope_events` is the number of events a total says it covers
+    ("three attacks killed 116": 3).
     """
 
     id: str
@@ -194,6 +195,7 @@ class Claim:
     number_rule: str | None = None
     date_rule: str | None = None
     sentence_start: int | None = None
+    scope_events: int | None = None
     superseded_by: str | None = None
 
     def to_json(self) -> dict[str, Any]:

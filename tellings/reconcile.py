@@ -94,6 +94,11 @@ class Conflict:
     b: Account
     why: str
     gap: float  # how far apart, relative to the larger figure: 0 = touching
+    # For a total against the figures one source gives for the events inside its span:
+    # those figures (b is the first) and their sum's interval.
+    parts: tuple[Account, ...] = ()
+    parts_low: float | None = None
+    parts_high: float | None = None
 
     @property
     def measure(self) -> str:
@@ -170,6 +175,77 @@ def conflicts(accounts: Sequence[Account]) -> list[Conflict]:
                     found.append(conflict)
     found.sort(key=lambda c: (-c.gap, c.measure, c.a.claim.id, c.b.claim.id))
     return found
+
+
+def sum_conflicts(
+    totals: Sequence[Account], children: Sequence[Sequence[Account]]
+) -> list[Conflict]:
+    """Totals over a period that the parts cannot add up to.
+
+    For each total (a claim of a period event) and each document that gives a figure
+    for every event inside the period (of the total's measure), the document's figures
+    are summed as intervals (its figures for one event narrowed together; additions
+    such as "two others later died" added; parts of groups left out). A total whose
+    interval cannot meet the sum is a conflict: "116 in three attacks" against
+    13 + 36 + 52 = 101. A total that does not say how many events it covers may include
+    others, so it conflicts only when it is smaller than the sum.
+    """
+    found = []
+    for total in sorted(totals, key=lambda a: a.claim.id):
+        measure = total.claim.measure
+        if total.part or measure in UNCOMPARED or measure in FACT_MEASURES:
+            continue
+        relevant = [[a for a in child if a.claim.measure == measure] for child in children]
+        relevant = [r for r in relevant if r]
+        if len(relevant) < 2:
+            continue
+        documents = set.intersection(*({a.claim.document_id for a in r} for r in relevant))
+        for document in sorted(documents):
+            summed = _sum_of(document, relevant)
+            if summed is None:
+                continue
+            low, high, parts = summed
+            t_low = total.low
+            t_high = float("inf") if total.high is None else total.high
+            if total.claim.scope_events != len(relevant):
+                # A total that does not say it covers just these events may hold others
+                # too: it conflicts only when it is smaller than what they add up to.
+                if t_high >= low:
+                    continue
+            elif high >= t_low and t_high >= low:
+                continue
+            who = parts[0].source.name if parts[0].source else "one source"
+            shown = " + ".join(repr(p.claim.quote) for p in parts)
+            why = (
+                f"{_describe(total)} is a total for {len(relevant)} events, but {who} gives "
+                f"them as {shown}, which add up to {_number(low)}"
+                + ("" if high == low else f"–{_number(high)}")
+            )
+            gap = (max(low, t_low) - min(high, t_high)) / max(low, t_low, 1.0)
+            found.append(Conflict(total, parts[0], why, gap, tuple(parts), low, high))
+    return found
+
+
+def _sum_of(
+    document: str, relevant: Sequence[Sequence[Account]]
+) -> tuple[float, float, list[Account]] | None:
+    low = high = 0.0
+    parts: list[Account] = []
+    for accounts in relevant:
+        mine = [a for a in accounts if a.claim.document_id == document]
+        base = [a for a in mine if a.claim.rule not in ("count.sub_count.v1", "count.addition.v1")]
+        added = [a for a in mine if a.claim.rule == "count.addition.v1"]
+        if not base:
+            return None
+        lows = [a.low for a in base]
+        highs = [float("inf") if a.high is None else a.high for a in base]
+        part_low, part_high = max(lows), min(highs)
+        if part_low > part_high:  # the document disagrees with itself: take its widest
+            part_low, part_high = min(lows), max(highs)
+        low += part_low + sum(a.low for a in added)
+        high += part_high + sum(float("inf") if a.high is None else a.high for a in added)
+        parts.extend(base + added)
+    return low, high, parts
 
 
 def _describe(account: Account) -> str:

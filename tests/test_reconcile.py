@@ -211,3 +211,26 @@ def test_credibility_from_independent_corroboration() -> None:
     assert credibility(a, [a, d]) == 4
     for x, y in itertools.permutations(everyone, 2):
         assert (compare(x, y) is None) == (compare(y, x) is None)
+
+
+def test_totals_against_the_sum_of_their_parts() -> None:
+    from dataclasses import replace as with_
+
+    from tellings.reconcile import sum_conflicts
+
+    # One source gives the three raids as 10, 20 and 30 killed.
+    parts = [
+        [Account(claim(n, v, v, document="wire"), source(9))]
+        for n, v in ((1, 10), (2, 20), (3, 30))
+    ]
+    said_three = Account(with_(claim(4, 75, 75), scope_events=3), source(8))
+    unscoped_big = Account(claim(5, 500, 500), source(8))
+    unscoped_small = Account(claim(6, 40, 40), source(8))
+    fits = Account(with_(claim(7, 60, 60), scope_events=3), source(8))
+    found = {
+        c.a.claim.id: c
+        for c in sum_conflicts([said_three, unscoped_big, unscoped_small, fits], parts)
+    }
+    assert set(found) == {"c4", "c6"}  # 75 ≠ 60 for exactly these raids; 40 < 60
+    assert (found["c4"].parts_low, found["c4"].parts_high) == (60, 60)
+    assert "add up to 60" in found["c4"].why

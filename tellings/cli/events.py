@@ -232,12 +232,22 @@ def _conflict_json(
             "source": account.source.name if account.source else None,
         }
 
+    b = side(clash.b)
+    if clash.parts:
+        # A total against the sum of one source's figures for the events it covers.
+        b.update(
+            quote=" + ".join(p.claim.quote for p in clash.parts),
+            low=clash.parts_low,
+            high=None if clash.parts_high == float("inf") else clash.parts_high,
+            qualifier="sum",
+            claims=[p.claim.id for p in clash.parts],
+        )
     return {
         "event": event.id,
         "title": book.title(event),
         "measure": clash.measure,
         "a": side(clash.a),
-        "b": side(clash.b),
+        "b": b,
         "why": clash.why,
     }
 

@@ -61,7 +61,7 @@ _YEAR_REF = re.compile(
 )
 _ANNOUNCED = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:attacks|assaults|raids|massacres|strikes|bombings|incidents|operations)\b",
+    r"(?:attacks|assaults|raids|massacres|strikes|bombings|incidents|operations|occasions)\b",
     re.I,
 )
 _SPEECH_BEFORE = re.compile(
@@ -726,6 +726,7 @@ def _build(
         number_rule=number_rule,
         date_rule=date.rule if date else None,
         sentence_start=facts.start,
+        scope_events=facts.announced or None if period else None,
     )
     return replace(claim, id=claim_id(claim))
 

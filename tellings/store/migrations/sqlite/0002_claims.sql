@@ -33,6 +33,7 @@ CREATE TABLE claims (
     number_rule TEXT,
     date_rule TEXT,
     sentence_start INTEGER,
+    scope_events INTEGER,
     superseded_by TEXT,
     seq INTEGER NOT NULL
 );
