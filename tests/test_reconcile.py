@@ -220,7 +220,7 @@ def test_totals_against_the_sum_of_their_parts() -> None:
 
     # One source gives the three raids as 10, 20 and 30 killed.
     parts = [
-        [Account(claim(n, v, v, document="wire"), source(9))]
+        [Account(with_(claim(n, v, v), document_id="wire"), source(9))]
         for n, v in ((1, 10), (2, 20), (3, 30))
     ]
     said_three = Account(with_(claim(4, 75, 75), scope_events=3), source(8))
