@@ -331,6 +331,8 @@ def _lasting(claim: Claim, groups: list[_Group], site: Site) -> _Group | None:
         for g in groups
         if g.kind == "period" and g.family == family and g.site and _sites_fit(g.site, site)
     ]
+    if len(found) > 1:  # several: the one that counts the same thing, if only one does
+        found = [g for g in found if any(c.measure == claim.measure for c in g.claims)]
     return found[0] if len(found) == 1 else None
 
 

@@ -163,6 +163,17 @@ class _SentenceFacts:
         self._compute()
         return self._event_type
 
+    def event_type_near(self, offset: int) -> str | None:
+        """The kind of event named nearest to `offset` in the sentence ("a siege, which
+        left 177 dead" is the siege's, even if rockets are named first)."""
+        best: tuple[int, int, str] | None = None
+        for rank, (pattern, name) in enumerate(_EVENT_TYPES):
+            for match in pattern.finditer(self.text):
+                distance = min(abs(match.start() - offset), abs(match.end() - offset))
+                if best is None or (distance, rank) < best[:2]:
+                    best = (distance, rank, name)
+        return best[2] if best else None
+
     @property
     def announced(self) -> int:
         """How many events the sentence announces ("suffered three attacks"), else 0."""
@@ -720,7 +731,7 @@ def _build(
         place_id=place.entity_id if place else None,
         victims=victims,
         perpetrator=facts.perpetrator,
-        event_type=facts.event_type,
+        event_type=facts.event_type_near(start - facts.start),
         speaker=facts.speaker,
         event_key=_event_key(place.entity_id if place else None, edtf),
         number_rule=number_rule,
