@@ -3,7 +3,8 @@
 Generates claims in memory (accounts of incidents at a few hundred sites over 20 years,
 each incident told by several sources with dates of day or month precision, some
 undated, some totals over periods), then times `resolve_events` and, for every event,
-its conflicts and its range under every rule. Prints seconds, claims/s and peak RSS for
+its conflicts (pairs, and for a period its totals against the sums of its events) and
+its range under every rule. Prints seconds, claims/s and peak RSS for
 each size; the ratio of times shows how the cost grows.
 
     python benchmarks/bench_events.py                      # 100,000 and 1,000,000 claims
@@ -22,8 +23,8 @@ import time
 from _common import machine
 
 from tellings.model import Claim, Source
-from tellings.reconcile import RULES, Account, conflicts, reconcile
-from tellings.resolve import resolve_events
+from tellings.reconcile import RULES, Account, conflicts, reconcile, sum_conflicts
+from tellings.resolve import Event, resolve_events
 
 MEASURES = ("killed", "wounded", "abducted", "detained", "displaced")
 
@@ -82,10 +83,18 @@ def generate(count: int, seed: int = 5) -> list[Claim]:
 def run(claims: list[Claim], sources: list[Source]) -> tuple[float, int, int]:
     started = time.perf_counter()
     events = resolve_events(claims)
+    by_id = {event.id: event for event in events}
     clashes = 0
+
+    def accounts_of(event: Event) -> list[Account]:
+        return [Account(c, sources[hash(c.document_id) % len(sources)]) for c in event.claims]
+
     for event in events:
-        accounts = [Account(c, sources[i % len(sources)]) for i, c in enumerate(event.claims)]
+        accounts = accounts_of(event)
         clashes += len(conflicts(accounts))
+        if event.kind == "period" and event.children:
+            children = [accounts_of(by_id[c]) for c in event.children if c in by_id]
+            clashes += len(sum_conflicts(accounts, children))
         for measure in {c.measure for c in event.claims}:
             for name in RULES:
                 reconcile(measure, accounts, name)
