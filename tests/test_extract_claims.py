@@ -83,6 +83,9 @@ FOUND = [
     ("Two nurses and five patients were among the dead.", "killed", 2, 2, "exact"),
     ("The storming of the prison claimed 44 lives.", "killed", 44, 44, "exact"),
     ("Nineteen lives were lost in the ambush.", "killed", 19, 19, "exact"),
+    ("Fatalities: 27", "killed", 27, 27, "exact"),
+    ("Arrests: 140; injured: 12.", "wounded", 12, 12, "exact"),
+    ("The wounded included 9 aid workers and 3 drivers.", "wounded", 3, 3, "exact"),
 ]
 
 

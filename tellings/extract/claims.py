@@ -114,6 +114,15 @@ _PUT_AT = re.compile(
 )
 # Between two counts that share one verb: "Six soldiers and three civilians"
 _COORDINATED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?and\s+", re.I)
+_GROUP_INCLUDED = re.compile(
+    r"\b(?:the\s+(?P<group>"
+    + "|".join(_GROUP_MEASURE)
+    + r")\s+(?:included|include|includes|were|was)|among\s+the\s+(?P<group2>"
+    + "|".join(_GROUP_MEASURE)
+    + r")\s+(?:were|was))\s+$",
+    re.I,
+)
+_LIST_GOES_ON = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:and|,)\s+|,\s+(?:and\s+)?", re.I)
 _OF_WHOM = re.compile(
     r"^\s+of\s+(?:whom|them)(?:\s+(?:were|was|are))?(?:\s+(?!were\b|was\b)[a-z][\w-]*){0,2}",
     re.I,
@@ -436,6 +445,34 @@ def _sub_count(
     """A count inside another ("including four nurses", "20 of whom") takes its measure."""
     before = text[max(floor, count.start - 50) : count.start]
     after = text[count.end : count.end + 40]
+    included = _GROUP_INCLUDED.search(before)
+    if included is not None:
+        # "the dead included 4 women": a part of a group named, not counted.
+        tail = _GROUP_TAIL.match(after)
+        group = included.group("group") or included.group("group2")
+        return MeasureMatch(
+            _GROUP_MEASURE[group.lower()],
+            count.start - len(before) + included.start(),
+            count.end + (tail.end() if tail else 0),
+            None,
+            None,
+            None,
+            "count.sub_count.v1",
+        )
+    if previous and previous[-1][1].rule == "count.sub_count.v1":
+        # "... 4 women and 2 children": the list of parts goes on.
+        head, match = previous[-1]
+        if _LIST_GOES_ON.fullmatch(text[head.end : count.start]):
+            tail = _GROUP_TAIL.match(after)
+            return MeasureMatch(
+                match.measure,
+                count.start,
+                count.end + (tail.end() if tail else 0),
+                None,
+                None,
+                None,
+                "count.sub_count.v1",
+            )
     including = _INCLUDING.search(before)
     of_whom = _OF_WHOM.match(after)
     if including is not None:

@@ -17,6 +17,7 @@ Rules, in the order they are tried:
 - `count.took_hostage.v1`: "took seven hostage", "held 12 prisoners".
 - `count.toll.v1`: "the death toll from the bombings had risen to 55".
 - `count.lives.v1`: "the shelling claimed 30 lives", "forty lives were lost".
+- `count.label.v1`: a labelled figure, as in tables and fact boxes: "Killed: 12".
 - `count.zero.v1`: a negated harm: "no casualties", "the strike caused no deaths",
   "not a single person was hurt".
 
@@ -373,6 +374,26 @@ _ZERO = re.compile(
     rf"(?P<harm>{_alternation(_ZERO_HARMS)})\b",
     re.IGNORECASE,
 )
+_LABEL_MEASURE = {
+    "killed": "killed",
+    "dead": "killed",
+    "deaths": "killed",
+    "fatalities": "killed",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "injuries": "wounded",
+    "abducted": "abducted",
+    "kidnapped": "abducted",
+    "hostages": "abducted",
+    "detained": "detained",
+    "arrested": "detained",
+    "arrests": "detained",
+    "displaced": "displaced",
+    "casualties": "other",
+}
+_LABEL_BEFORE = re.compile(
+    r"(?:^|[\n;,.(]\s*|\b)(?P<harm>" + "|".join(_LABEL_MEASURE) + r")\s*:\s*$", re.I
+)
 # "the attack claimed 30 lives", "thirty lives were lost"
 _LIVES_AFTER = re.compile(
     r"^\s+(?:[\w’'-]+\s+)?lives\b(?P<lost>\s+(?:were|have\s+been|had\s+been|was)\s+lost)?",
@@ -432,6 +453,21 @@ def measure_for(
                 *victims,
                 "count.verb_object.v1",
             )
+
+    label = _LABEL_BEFORE.search(before)
+    if label is not None:
+        # "Killed: 12", "Deaths: 40; injured: 95" (tables and fact boxes)
+        harm = label.group("harm").lower()
+        base = count_start - len(before)
+        return MeasureMatch(
+            _LABEL_MEASURE[harm],
+            base + label.start(),
+            count_end,
+            None,
+            None,
+            None,
+            "count.label.v1",
+        )
 
     lives = _LIVES_AFTER.match(after)
     verb = _LIVES_VERB_BEFORE.search(before)
