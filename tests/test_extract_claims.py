@@ -86,6 +86,8 @@ FOUND = [
     ("Fatalities: 27", "killed", 27, 27, "exact"),
     ("Arrests: 140; injured: 12.", "wounded", 12, 12, "exact"),
     ("The wounded included 9 aid workers and 3 drivers.", "wounded", 3, 3, "exact"),
+    ("Gunmen seized 25 students from their dormitory.", "abducted", 25, 25, "exact"),
+    ("Up to 40 people are feared dead after the landslide.", "killed", 0, 40, "at_most"),
 ]
 
 
@@ -147,6 +149,8 @@ NOT_CLAIMS = [
     "The camp lies 60 miles north of the capital.",
     "Many residents were wounded and numerous others detained.",
     "A 16-month investigation followed the killings.",
+    "Police seized 25 rifles and two trucks.",
+    "The army captured 3 towns in the north.",
 ]
 
 
@@ -238,3 +242,8 @@ def test_a_total_announcing_listed_events_spans_the_list(gazetteer: Gazetteer) -
     )
     found = people(text, gazetteer)
     assert found[0].event_date == "2010-05-03/2011-06-09" and found[0].period
+
+
+def test_victims_after_the_verb_are_recorded(gazetteer: Gazetteer) -> None:
+    found = people("Snipers killed 6 nurses near the clinic.", gazetteer)
+    assert found[0].victims == "nurses"

@@ -44,6 +44,10 @@ _HARM_PARTICIPLES: dict[str, tuple[str, ...]] = {
         "dead",
         "died",
         "lost their lives",
+        "feared dead",
+        "presumed dead",
+        "believed dead",
+        "feared killed",
         "among the dead",
         "among the killed",
         "among those killed",
@@ -147,6 +151,7 @@ _HARM_VERBS: dict[str, tuple[str, ...]] = {
         "capturing",
         "captured",
         "seizing",
+        "seized",
         "taking hostage",
         "carried off",
         "carrying off",
@@ -411,7 +416,7 @@ _TOLL_BEFORE = re.compile(
 )
 _TOOK_HOSTAGE = re.compile(r"\b(?:took|take|takes|taking|taken|held|holding|seized)\s+$", re.I)
 _HOSTAGE_AFTER = re.compile(r"^\s+(?:[\w’'-]+\s+){0,2}?(?:hostages?|captives?|prisoners?)\b", re.I)
-_VICTIMS_AFTER = re.compile(rf"^(?P<np>(?:\s+{_NP_WORD}){{1,5}})")
+_VICTIMS_AFTER = re.compile(rf"(?P<np>(?:\s+{_NP_WORD}){{1,5}})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,7 +449,11 @@ def measure_for(
         harm = " ".join(verb.group("harm").lower().replace(",", " ").split())
         base = count_start - len(before)
         victims = _victims_after(text, count_end, ceiling)
-        if victims[0] is None or _np_is_people(victims[0]):
+        # With no words after the count ("carried off seven") the verb speaks of people.
+        ambiguous = (
+            harm in _THING_VERBS and victims[0] is not None and not _names_people(victims[0])
+        )
+        if not ambiguous and (victims[0] is None or _np_is_people(victims[0])):
             measure = _refine_death(_VERB_MEASURE[harm], harm, "", sentence)
             return MeasureMatch(
                 measure,
@@ -590,6 +599,48 @@ def _refine_death(measure: str, harm: str, following: str, sentence: str) -> str
     if _NON_VIOLENT.search(sentence):
         return "died"
     return "killed"
+
+
+# Verbs that take things as readily as people ("seized 25 rifles"): the words after the
+# count must name people.
+_THING_VERBS = frozenset(
+    {
+        "seized",
+        "seizing",
+        "captured",
+        "capturing",
+        "took away",
+        "taking away",
+        "carried off",
+        "carrying off",
+        "snatched",
+        "snatching",
+        "transferred",
+        "transferring",
+        "evacuated",
+        "evacuating",
+    }
+)
+_PEOPLE_NOUNS = frozenset(
+    """people persons person residents civilians men women children boys girls students
+    pupils workers soldiers officers policemen police guards fighters members villagers
+    journalists reporters hostages prisoners detainees pilots refugees protesters
+    demonstrators others more employees staff engineers doctors nurses patients families
+    farmers shepherds passengers tourists pilgrims worshippers activists officials
+    teachers priests monks nuns clerics leaders commanders militants insurgents rebels
+    recruits conscripts troops sailors crew passers-by bystanders""".split()
+)
+
+
+def _names_people(np_text: str | None) -> bool:
+    """True when the noun phrase's head is a word for people."""
+    if not np_text:
+        return False
+    words = [w.lower().strip(".,;:’'") for w in np_text.split() if not w.startswith("(")]
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    head = words[-1] if words else ""
+    return head in _PEOPLE_NOUNS or head.endswith(("ers", "ists", "ians", "ees"))
 
 
 def _np_is_people(np_text: str) -> bool:
