@@ -145,6 +145,7 @@ class _SentenceFacts:
     _perpetrator: str | None = None
     _event_type: str | None = None
     _period: bool | None = None
+    _announced: int | None = None
     _done: bool = False
 
     def _compute(self) -> None:
@@ -186,11 +187,11 @@ class _SentenceFacts:
     @property
     def announced(self) -> int:
         """How many events the sentence announces ("suffered three attacks"), else 0."""
-        found = _ANNOUNCED.search(self.text)
-        if found is None:
-            return 0
-        number = parse_number_words(found.group("n"))
-        return int(number) if number is not None and 2 <= number <= 20 else 0
+        if self._announced is None:
+            found = _ANNOUNCED.search(self.text)
+            number = parse_number_words(found.group("n")) if found else None
+            self._announced = int(number) if number is not None and 2 <= number <= 20 else 0
+        return self._announced
 
     @property
     def period_words(self) -> bool:
