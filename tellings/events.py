@@ -103,7 +103,7 @@ class EventBook:
 
     def ranges(self, event: Event, rule_name: str) -> list[Range]:
         accounts = self.accounts(event)
-        measures = sorted({a.claim.measure for a in accounts})
+        measures = sorted({a.claim.measure for a in accounts} - {"date_of"})
         return [reconcile(m, accounts, rule_name) for m in measures]
 
     def title(self, event: Event) -> str:
@@ -116,7 +116,8 @@ class EventBook:
         place = max(set(places), key=places.count) if places else "unknown place"
         date = canonical_date(event) or "undated"
         if event.kind == "fact":
-            return f"{event.claims[0].measure} of {place}"
+            what = event.claims[0].victims if event.claims[0].measure == "date_of" else None
+            return f"{what or event.claims[0].measure} of {place}"
         if event.kind == "period":
             return f"{kind}s at {place}, {date}"
         return f"{kind} at {place}, {date}"

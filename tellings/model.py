@@ -149,7 +149,7 @@ class Document:
 
 
 PEOPLE_MEASURES = ("killed", "wounded", "abducted", "detained", "died", "displaced", "other")
-FACT_MEASURES = ("population", "area", "distance", "money", "count")
+FACT_MEASURES = ("population", "area", "distance", "money", "count", "date_of")
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from .extract.dates import edtf_bounds
 from .model import Claim, Source
 
 UNIT_TOLERANCE = 0.05
@@ -137,6 +138,8 @@ def compare(a: Account, b: Account) -> Conflict | None:
     not `comparable`)."""
     if not comparable(a, b):
         return None
+    if a.claim.measure == "date_of":
+        return _compare_dates(a, b)
     widen = a.claim.measure in FACT_MEASURES and a.claim.unit != b.claim.unit
     a_low, a_high = _bounds(a, widen)
     b_low, b_high = _bounds(b, widen)
@@ -155,6 +158,24 @@ def compare(a: Account, b: Account) -> Conflict | None:
     if a.claim.document_id == b.claim.document_id:
         why += "; both in one document"
     return Conflict(first, second, why, gap)
+
+
+def _compare_dates(a: Account, b: Account) -> Conflict | None:
+    """Two dates for one turning point conflict when their spans cannot overlap."""
+    first_span = edtf_bounds(a.claim.event_date) if a.claim.event_date else None
+    second_span = edtf_bounds(b.claim.event_date) if b.claim.event_date else None
+    if first_span is None or second_span is None:
+        return None
+    (a0, a1), (b0, b1) = first_span, second_span
+    if a0 <= b1 and b0 <= a1:
+        return None
+    first, second = (a, b) if a1 < b0 else (b, a)
+    gap_days = (max(a0, b0) - min(a1, b1)).days
+    why = (
+        f"{_describe(first)} dates the {a.claim.victims or 'event'} {first.claim.event_date}, "
+        f"{_describe(second)} dates it {second.claim.event_date}: {gap_days} days apart"
+    )
+    return Conflict(first, second, why, gap_days / 365.0)
 
 
 def conflicts(accounts: Sequence[Account]) -> list[Conflict]:

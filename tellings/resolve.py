@@ -46,7 +46,7 @@ NEARBY_CHARS = 400
 # Kinds of event that never describe the same happening.
 _TYPE_FAMILY = {"relocation": "relocation", "siege": "siege"}
 OPEN_END = dt.date(2100, 1, 1)
-PLACE_FACTS = frozenset({"area", "distance", "population"})
+PLACE_FACTS = frozenset({"area", "distance", "population", "date_of"})
 
 Anchor = tuple[str, int, int]
 # A place as the chain of sites that hold it, most specific first ("camp-liberty",

@@ -185,3 +185,29 @@ def test_events_export_reads_back(collection_path: Path, tmp_path: Path, suffix:
     row = killed[0]
     assert float(row["low"]) == float(row["best"]) == float(row["high"]) == 17
     assert row["rule"] == "reconcile.conservative.v1" and int(row["date_prec"]) == 1
+
+
+def test_dates_of_a_turning_point_are_compared(tmp_path: Path) -> None:
+    texts = {
+        "a.txt": "Written for the tests. Camp Qwerty lies in the hills. On 3 March 2010 the "
+        "army handed over control of the camp to the police.\n",
+        "b.txt": "Written for the tests. Camp Qwerty lies in the hills. On 12 May 2010 the "
+        "army transferred control of the camp to the police.\n",
+        "c.txt": "Written for the tests. Camp Qwerty lies in the hills. In March 2010 the "
+        "army handed over control of the camp.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with tellings.open(tmp_path / "c.db") as collection:
+        collection.add_alias("camp-qwerty", "Camp Qwerty", kind="camp", parent="baghdad")
+        for name in texts:
+            collection.ingest([tmp_path / name], meta=DocumentMeta(source=f"Source {name}"))
+        facts = collection.claims(measures=["date_of"])
+        book = collection.events()
+        clashes = [c for e in book.events for c in book.conflicts(e) if c.measure == "date_of"]
+    assert {c.event_date for c in facts} == {"2010-03-03", "2010-05-12", "2010-03"}
+    assert all(c.victims == "transfer of control" for c in facts)
+    assert sorted((c.a.claim.event_date, c.b.claim.event_date) for c in clashes) == [
+        ("2010-03", "2010-05-12"),
+        ("2010-03-03", "2010-05-12"),
+    ]

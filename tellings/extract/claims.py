@@ -64,6 +64,7 @@ _ANNOUNCED = re.compile(
     r"(?:attacks|assaults|raids|massacres|strikes|bombings|incidents|operations|occasions)\b",
     re.I,
 )
+_MOVEMENT_BEFORE = re.compile(r"\b(?:to|from|towards?|via|into)\s+(?:the\s+)?$", re.I)
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|reported|added|confirmed|declared|wrote|"
     r"published|released|issued)\s+(?:\w+\s+){0,2}$",
@@ -271,7 +272,15 @@ def _sentence_claims(
     ]
     entities = gazetteer.find(text, start, end)
     places = sorted(
-        (e for e in entities if e.kind in _PLACE_KINDS), key=lambda e: _PLACE_RANK.get(e.kind, 9)
+        # A place things go to or come from ("abducted to Tehran") is not where the
+        # event happened.
+        (
+            e
+            for e in entities
+            if e.kind in _PLACE_KINDS
+            and not _MOVEMENT_BEFORE.search(text, max(0, e.start - 9), e.start)
+        ),
+        key=lambda e: 3 if not _specific(e, context) else _PLACE_RANK.get(e.kind, 9),
     )
     sentence_text = text[start:end]
     facts = _SentenceFacts(sentence_text, entities, start)
@@ -426,7 +435,10 @@ def _sentence_claims(
             victims=match.victims,
             value=count.value,
         )
-    if places and places[0].kind != "country":
+    yield from _date_facts(text, document_id, event_dates, places, facts, context)
+    if places:
+        # The last place named, even a country: after "Iran's agents ...", an earlier
+        # camp is no longer a safe guess for the sentences that follow.
         context.place = places[0]
     block_dates.extend(event_dates)
     for date in dates:
@@ -438,6 +450,78 @@ def _sentence_claims(
             context.by_year[bounds[0].year] = date
     if len(dates) >= 2 and _ATTACK_WORD.search(sentence_text):
         context.introduced = list(dates)
+
+
+def _date_facts(
+    text: str,
+    document_id: str,
+    dates: list[DateMention],
+    places: list[EntityMention],
+    facts: _SentenceFacts,
+    context: _Context,
+) -> Iterator[Claim]:
+    """When a turning point happened ("the US transferred control of the camp on 1
+    January 2009"): a `date_of` fact for each kind of turning point the sentence names
+    with a date of a month or less, the quote running from the verb to the date."""
+    if not dates:
+        return
+    for match in _TURNING_POINT.finditer(facts.text):
+        opened = facts.text[: match.start()]
+        if opened.count("“") > opened.count("”") or opened.count('"') % 2:
+            continue  # inside a quoted title (a cited press release), not a statement
+        kind = next(k for k, v in match.groupdict().items() if v)
+        verb_start = facts.start + match.start()
+        near = [d for d in dates if d.kind != "period" and _short(d)]
+        if not near:
+            return
+        date = min(near, key=lambda d: abs(d.start - verb_start))
+        start, end = min(verb_start, date.start), max(facts.start + match.end(), date.end)
+        if end - start > 160:
+            continue  # the date belongs to another clause
+        # A turning point happens at a place, not to a country: "the US transferred
+        # control" is about the camp the text is speaking of.
+        where = [p for p in places if _specific(p, context)] or (
+            [context.place] if context.place is not None else places
+        )
+        yield _build(
+            text,
+            document_id,
+            "date_of",
+            0,
+            0,
+            "exact",
+            start,
+            end,
+            f"fact.date_of.{kind}.v1",
+            None,
+            None,
+            date,
+            where,
+            facts,
+            context,
+            victims=_TURNING_NAMES[kind],
+            value=None,
+        )
+
+
+_TURNING_NAMES = {
+    "control": "transfer of control",
+    "founding": "founding",
+    "status": "recognition of status",
+    "agreement": "agreement",
+    "departure": "final departure",
+}
+_TURNING_POINT = re.compile(
+    r"\b(?:(?P<control>(?:transferred|handed\s+over|handed|gave|turned\s+over|took\s+over|"
+    r"assumed|transfer\s+of|handover\s+of|hand-over\s+of)\s+(?:the\s+)?(?:formal\s+)?"
+    r"(?:control|protection|security|responsibility|custody|authority))"
+    r"|(?P<founding>(?:was|were)\s+(?:established|founded|created|set\s+up)|established\s+in)"
+    r"|(?P<status>(?:granted|recogni[sz]ed|given)\s+[^.;]{0,60}?status)"
+    r"|(?P<agreement>signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:agreement|memorandum|accord))"
+    r"|(?P<departure>(?:last|final)\s+(?:group|convoy|residents)[^.;]{0,60}?"
+    r"(?:left|departed)))",
+    re.I,
+)
 
 
 def _sub_count(
