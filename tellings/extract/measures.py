@@ -23,6 +23,9 @@ Rules, in the order they are tried:
 
 `died` is the measure for deaths that the sentence ties to a siege, illness or denied
 care; a death word otherwise counts as `killed`, and "died of their wounds" as killed.
+
+The words the rules read (harm words by measure, words for people and for things) are
+in `lexicon`.
 """
 
 from __future__ import annotations
@@ -30,229 +33,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Words and phrases that say what happened to the people counted, by measure.
-_HARM_PARTICIPLES: dict[str, tuple[str, ...]] = {
-    "killed": (
-        "killed",
-        "murdered",
-        "massacred",
-        "slain",
-        "slaughtered",
-        "executed",
-        "shot dead",
-        "assassinated",
-        "dead",
-        "died",
-        "lost their lives",
-        "feared dead",
-        "presumed dead",
-        "believed dead",
-        "feared killed",
-        "among the dead",
-        "among the killed",
-        "among those killed",
-        "perished",
-        "burned to death",
-        "beaten to death",
-    ),
-    "wounded": (
-        "wounded",
-        "injured",
-        "hurt",
-        "maimed",
-        "shot and wounded",
-        "among the wounded",
-        "among the injured",
-        "among those wounded",
-        "among those injured",
-    ),
-    "abducted": (
-        "abducted",
-        "kidnapped",
-        "taken hostage",
-        "taken prisoner",
-        "taken captive",
-        "captured",
-        "held hostage",
-        "seized",
-    ),
-    "detained": (
-        "detained",
-        "arrested",
-        "imprisoned",
-        "jailed",
-        "held in custody",
-        "in custody",
-        "held without charge",
-        "rounded up",
-        "behind bars",
-    ),
-    "displaced": (
-        "displaced",
-        "relocated",
-        "moved",
-        "transferred",
-        "resettled",
-        "evicted",
-        "expelled",
-        "deported",
-        "fled",
-        "left the camp",
-        "left the country",
-        "forced from their homes",
-        "forced out",
-        "driven out",
-        "driven from their homes",
-        "uprooted",
-        "made homeless",
-        "departed",
-        "evacuated",
-    ),
-    "other": (
-        "killed or wounded",
-        "killed or injured",
-        "killed and wounded",
-        "killed and injured",
-        "dead or wounded",
-        "dead and wounded",
-        "wounded or killed",
-        "affected",
-    ),
-}
-_HARM_VERBS: dict[str, tuple[str, ...]] = {
-    "killed": (
-        "killing",
-        "killed",
-        "murdering",
-        "murdered",
-        "massacring",
-        "massacred",
-        "executing",
-        "executed",
-        "slaughtering",
-        "slaughtered",
-        "left dead",
-        "claiming the lives of",
-        "claimed the lives of",
-        "took the lives of",
-        "taking the lives of",
-        "shot dead",
-        "shooting dead",
-        "gunned down",
-        "gunning down",
-        "shot and killed",
-    ),
-    "wounded": ("wounding", "wounded", "injuring", "injured", "maiming", "maimed", "hurting"),
-    "abducted": (
-        "abducting",
-        "abducted",
-        "kidnapping",
-        "kidnapped",
-        "capturing",
-        "captured",
-        "seizing",
-        "seized",
-        "taking hostage",
-        "carried off",
-        "carrying off",
-        "took away",
-        "taking away",
-        "led away",
-        "snatched",
-        "snatching",
-    ),
-    "detained": (
-        "detaining",
-        "detained",
-        "arresting",
-        "arrested",
-        "imprisoning",
-        "imprisoned",
-        "jailing",
-        "jailed",
-    ),
-    "displaced": (
-        "displacing",
-        "displaced",
-        "relocating",
-        "relocated",
-        "evicting",
-        "evicted",
-        "expelling",
-        "expelled",
-        "deporting",
-        "deported",
-        "resettling",
-        "resettled",
-        "evacuating",
-        "evacuated",
-        "transferring",
-        "transferred",
-    ),
-}
-_HARM_NOUNS: dict[str, tuple[str, ...]] = {
-    "killed": (
-        "death",
-        "deaths",
-        "massacre",
-        "killing",
-        "killings",
-        "murder",
-        "murders",
-        "execution",
-        "executions",
-        "lives",
-        "death toll",
-        "toll",
-        "slaughter",
-        "bodies",
-    ),
-    "wounded": ("wounding", "injuring", "injuries", "wounds", "injury"),
-    "abducted": (
-        "abduction",
-        "abductions",
-        "kidnapping",
-        "kidnappings",
-        "capture",
-        "hostage-taking",
-    ),
-    "detained": ("detention", "detentions", "arrest", "arrests", "imprisonment"),
-    "displaced": (
-        "relocation",
-        "displacement",
-        "transfer",
-        "resettlement",
-        "eviction",
-        "expulsion",
-        "deportation",
-        "evacuation",
-        "departure",
-    ),
-    "other": (
-        "casualties",
-        "death and maiming",
-        "death and injury",
-        "deaths and injuries",
-        "killing and wounding",
-    ),
-}
-_COUNT_NOUNS: dict[str, tuple[str, ...]] = {
-    "killed": (
-        "deaths",
-        "dead",
-        "fatalities",
-        "bodies",
-        "killings",
-        "murders",
-        "victims killed",
-        "people dead",
-        "corpses",
-    ),
-    "wounded": ("injuries", "wounded", "injured"),
-    "abducted": ("hostages", "captives", "abductions", "kidnappings", "prisoners of war"),
-    "detained": ("detainees", "arrests", "detentions", "political prisoners held"),
-    "other": ("casualties",),
-}
+from .lexicon import (
+    _COUNT_NOUNS,
+    _DETERMINERS,
+    _HARM_NOUNS,
+    _HARM_PARTICIPLES,
+    _HARM_VERBS,
+    _LABEL_MEASURE,
+    _PEOPLE_NOUNS,
+    _QUANTIFIERS,
+    _STOP_WORDS,
+    _THING_VERBS,
+    _THINGS,
+    _ZERO_HARMS,
+)
 
 # Deaths that the sentence ties to these are `died` rather than `killed`.
 _NON_VIOLENT = re.compile(
@@ -267,25 +61,6 @@ _OF_WOUNDS = re.compile(
     re.IGNORECASE,
 )
 
-# Nouns that show a count is not of people.
-_THINGS = frozenset(
-    """rocket rockets missile missiles mortar mortars shell shells bomb bombs round rounds
-    vehicle vehicles truck trucks car cars bus buses tank tanks plane planes aircraft
-    helicopter helicopters jet jets trailer trailers building buildings house houses home
-    homes tent tents caravan caravans loudspeaker loudspeakers speaker speakers wall walls
-    t-walls camp camps base bases post posts checkpoint checkpoints village villages town
-    towns city cities year years month months week weeks day days hour hours minute minutes
-    time times occasion occasions attack attacks raid raids strike strikes assault assaults
-    incident incidents case cases letter letters page pages report reports document
-    documents dollar dollars euro euros dinar dinars percent mile miles kilometer kilometers
-    kilometre kilometres meter meters metre metres acre acres hectare hectares ton tons
-    tonne tonnes liter liters litre litres gallon gallons resolution resolutions article
-    articles point points item items unit units pool pools division divisions brigade
-    brigades battalion battalions agency agencies country countries province provinces
-    group groups organization organizations organisation organisations party parties
-    signature signatures petition petitions bullet bullets gun guns weapon weapons grenade
-    grenades session sessions meeting meetings visit visits hearing hearings""".split()
-)
 _AUX = (
     r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|had|have|has|being|been|got|"
     r"reportedly|allegedly|later|all|also|then|subsequently|eventually|subsequently|either|"
@@ -294,22 +69,10 @@ _AUX = (
     r"\w+ly)\s+){0,4}"
 )
 _NP_WORD = r"(?:[\w’'\-.]+|\([^()\n]{1,20}\))"
-_QUANTIFIERS = frozenset(
-    """many several some others more dozens hundreds scores numerous a another most all few
-    two three four five six seven eight nine ten""".split()
-)
 _PREVENTED = re.compile(
     r"\b(?:prevent\w*|stop\w*|block\w*|halt\w*|bar\w*|avoid\w*|oppos\w*|resist\w*|"
     r"refus\w*|delay\w*)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
-)
-_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "this", "these", "those", "a", "an"})
-_STOP_WORDS = frozenset(
-    """in on at from to by with during after before since until into onto over under near
-    who which that when where while as than because were was are is have has had been being
-    the a an this these those their its his her our and or but not no said says according
-    killed wounded injured dead died abducted detained left leaving caused causing claimed
-    claiming resulted resulting sparked prompted forced""".split()
 )
 
 
@@ -333,21 +96,6 @@ _NOUN_MEASURE = _lookup(_HARM_NOUNS)
 _COUNT_NOUN_MEASURE = _lookup(_COUNT_NOUNS)
 
 _ALL_PARTICIPLES = [p for v in _HARM_PARTICIPLES.values() for p in v]
-_ZERO_HARMS = [
-    "casualties",
-    "casualty",
-    "deaths",
-    "death",
-    "fatalities",
-    "injuries",
-    "killed",
-    "injured",
-    "wounded",
-    "hurt",
-    "dead",
-    "lives lost",
-    "loss of life",
-]
 _SUBJECT = re.compile(
     rf"(?P<np>(?:\s+{_NP_WORD}){{0,6}}?)"
     r"(?P<appos>,\s+(?:including|among\s+them|most\s+of\s+them|mostly|of\s+whom)[^,.;\n]{1,50},)?"
@@ -379,23 +127,6 @@ _ZERO = re.compile(
     rf"(?P<harm>{_alternation(_ZERO_HARMS)})\b",
     re.IGNORECASE,
 )
-_LABEL_MEASURE = {
-    "killed": "killed",
-    "dead": "killed",
-    "deaths": "killed",
-    "fatalities": "killed",
-    "wounded": "wounded",
-    "injured": "wounded",
-    "injuries": "wounded",
-    "abducted": "abducted",
-    "kidnapped": "abducted",
-    "hostages": "abducted",
-    "detained": "detained",
-    "arrested": "detained",
-    "arrests": "detained",
-    "displaced": "displaced",
-    "casualties": "other",
-}
 _LABEL_BEFORE = re.compile(
     r"(?:^|[\n;,.(]\s*|\b)(?P<harm>" + "|".join(_LABEL_MEASURE) + r")\s*:\s*$", re.I
 )
@@ -599,37 +330,6 @@ def _refine_death(measure: str, harm: str, following: str, sentence: str) -> str
     if _NON_VIOLENT.search(sentence):
         return "died"
     return "killed"
-
-
-# Verbs that take things as readily as people ("seized 25 rifles"): the words after the
-# count must name people.
-_THING_VERBS = frozenset(
-    {
-        "seized",
-        "seizing",
-        "captured",
-        "capturing",
-        "took away",
-        "taking away",
-        "carried off",
-        "carrying off",
-        "snatched",
-        "snatching",
-        "transferred",
-        "transferring",
-        "evacuated",
-        "evacuating",
-    }
-)
-_PEOPLE_NOUNS = frozenset(
-    """people persons person residents civilians men women children boys girls students
-    pupils workers soldiers officers policemen police guards fighters members villagers
-    journalists reporters hostages prisoners detainees pilots refugees protesters
-    demonstrators others more employees staff engineers doctors nurses patients families
-    farmers shepherds passengers tourists pilgrims worshippers activists officials
-    teachers priests monks nuns clerics leaders commanders militants insurgents rebels
-    recruits conscripts troops sailors crew passers-by bystanders""".split()
-)
 
 
 def _names_people(np_text: str | None) -> bool:

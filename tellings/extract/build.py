@@ -1,0 +1,119 @@
+"""A claim from what the extractor found in a sentence.
+
+`_build` adds to a figure, its measure and its date what every claim of the sentence
+shares (`_SentenceFacts`), picks its place (the sentence's own, unless that is only a
+country and the text named a place before; then, or with none, the place last named),
+marks a total over a span (`period`), keys it to a first grouping into events (place and
+month) and gives it its identity (`claim_id`). Every claim records `EXTRACTOR_VERSION`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from ..model import Claim
+from .dates import DateMention, edtf_bounds
+from .gazetteer import EntityMention
+from .numbers import CountMention
+from .sentence_facts import _Context, _SentenceFacts
+
+EXTRACTOR_VERSION = "tellings-extract/1"
+SELECTOR_CONTEXT = 32
+
+
+def _build(
+    text: str,
+    document_id: str,
+    measure: str,
+    low: float,
+    high: float | None,
+    qualifier: str,
+    start: int,
+    end: int,
+    rule: str,
+    number_rule: str | None,
+    count: CountMention | None,
+    date: DateMention | None,
+    places: list[EntityMention],
+    facts: _SentenceFacts,
+    context: _Context,
+    *,
+    victims: str | None,
+    value: float | None,
+) -> Claim:
+    place = places[0] if places else context.place
+    if place is not None and place.kind == "country" and context.place is not None:
+        place = context.place
+    edtf = date.edtf if date else None
+    period = _is_period(date, facts)
+    normalised = count.normalised if count is not None else None
+    claim = Claim(
+        id="",
+        document_id=document_id,
+        measure=measure,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        start=start,
+        end=end,
+        quote=text[start:end],
+        prefix=text[max(0, start - SELECTOR_CONTEXT) : start],
+        suffix=text[end : end + SELECTOR_CONTEXT],
+        rule=rule,
+        extractor=EXTRACTOR_VERSION,
+        value=value,
+        unit=count.unit if count is not None else None,
+        normalised_low=normalised[0] if normalised else None,
+        normalised_high=normalised[1] if normalised else None,
+        normalised_unit=normalised[2] if normalised else None,
+        event_date=edtf,
+        date_quote=text[date.start : date.end] if date else None,
+        period=period,
+        place=place.text if place else None,
+        place_id=place.entity_id if place else None,
+        victims=victims,
+        perpetrator=facts.perpetrator,
+        event_type=facts.event_type_near(start - facts.start),
+        speaker=facts.speaker,
+        event_key=_event_key(place.entity_id if place else None, edtf),
+        number_rule=number_rule,
+        date_rule=date.rule if date else None,
+        sentence_start=facts.start,
+        scope_events=facts.announced or None if period else None,
+    )
+    return replace(claim, id=claim_id(claim))
+
+
+def claim_id(claim: Claim) -> str:
+    """A claim's identity: its document, span, rule and extractor version, and what it
+    says. Extracting again gives the same id; any change in what is found gives a new one."""
+    content = "\x1f".join(repr(getattr(claim, name)) for name in _IDENTITY_FIELDS)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:24]
+
+
+_IDENTITY_FIELDS = tuple(f for f in Claim.__dataclass_fields__ if f not in ("id", "superseded_by"))
+
+
+def _is_period(date: DateMention | None, facts: _SentenceFacts) -> bool:
+    """A total over a span ("since 2009", "in three attacks") rather than one event's."""
+    if date is None or date.edtf is None:
+        return False
+    bounds = edtf_bounds(date.edtf) if "/.." not in date.edtf and "../" not in date.edtf else None
+    if bounds is not None and (bounds[1] - bounds[0]).days <= 62:
+        return False
+    return date.kind == "period" or facts.period_words or bounds is None
+
+
+def _event_key(place_id: str | None, edtf: str | None) -> str | None:
+    """A key shared by claims of the same place and month, a first grouping into events."""
+    if edtf is None:
+        return None
+    bounds = edtf_bounds(edtf)
+    if bounds is None:
+        when = edtf
+    elif (bounds[1] - bounds[0]).days <= 62:
+        when = bounds[0].strftime("%Y-%m")
+    else:
+        when = f"{bounds[0].isoformat()}/{bounds[1].isoformat()}"
+    return f"{place_id or '?'}@{when}"
