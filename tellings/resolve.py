@@ -108,18 +108,30 @@ def resolve_events(
     incidents: list[tuple[dt.date, dt.date, Claim, Site]] = []
     periods: list[tuple[dt.date, dt.date, Claim, Site]] = []
     undated: list[Claim] = []
-    facts: dict[tuple[str, str | None, str | None], _Group] = {}
+    facts: dict[tuple[str, str | None], list[_Group]] = {}
     groups: list[_Group] = []
     for claim in claims:
         site = site_of(claim.place_id)
         if claim.measure in PLACE_FACTS:
             # The area of a camp, its distance to a city: facts about a place, one
             # group per place and what is measured, whatever the dates.
-            key = (claim.measure, site[0] if site else claim.place_id, claim.victims)
-            group = facts.get(key)
+            # Places that hold one another (a camp, its province) are one place here.
+            key = (claim.measure, claim.victims)
+            candidates = facts.setdefault(key, [])
+            group = next(
+                (
+                    g
+                    for g in candidates
+                    if (site and g.site and _sites_fit(g.site, site))
+                    or (not site and not g.site and g.claims[0].place_id == claim.place_id)
+                ),
+                None,
+            )
             if group is None:
-                group = facts[key] = _Group("fact", [], None, None, site)
+                group = _Group("fact", [], None, None, site)
+                candidates.append(group)
                 groups.append(group)
+            group.site = _narrower(group.site, site)
             group.claims.append(claim)
             continue
         span = _span(claim.event_date)

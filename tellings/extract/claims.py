@@ -277,6 +277,9 @@ def _sentence_claims(
         # The last place named, even a country: after "Iran's agents ...", an earlier
         # camp is no longer a safe guess for the sentences that follow.
         context.place = places[0]
+        specific = [p for p in places if _specific(p, context)]
+        if specific:
+            context.site = specific[0]
     block_dates.extend(event_dates)
     for date in dates:
         context.dates.observe(date)

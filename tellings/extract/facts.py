@@ -57,7 +57,7 @@ def _date_facts(
         # A turning point happens at a place, not to a country: "the US transferred
         # control" is about the camp the text is speaking of.
         where = [p for p in places if _specific(p, context)] or (
-            [context.place] if context.place is not None else places
+            [context.site] if context.site is not None else places
         )
         yield _build(
             text,
@@ -88,8 +88,9 @@ _TURNING_NAMES = {
     "departure": "final departure",
 }
 _TURNING_POINT = re.compile(
-    r"\b(?:(?P<control>(?:transferred|handed\s+over|handed|gave|turned\s+over|took\s+over|"
-    r"assumed|transfer\s+of|handover\s+of|hand-over\s+of)\s+(?:the\s+)?(?:formal\s+)?"
+    r"\b(?:(?P<control>(?:transferred|handed\s+over|handed|gave|passed|turned\s+over|"
+    r"took\s+over|assumed|ceded|transfer\s+of|handover\s+of|hand-over\s+of)\s+"
+    r"(?:the\s+|that\s+|its\s+)?(?:formal\s+)?"
     r"(?:control|protection|security|responsibility|custody|authority))"
     r"|(?P<founding>(?:was|were)\s+(?:established|founded|created|set\s+up)|established\s+in)"
     r"|(?P<status>(?:granted|recogni[sz]ed|given)\s+[^.;]{0,60}?status)"

@@ -134,6 +134,7 @@ class _Context:
     introduced: list[DateMention] = field(default_factory=list)
     by_year: dict[int, DateMention] = field(default_factory=dict)
     place: EntityMention | None = None
+    site: EntityMention | None = None  # the last place named that lies inside a country
     gazetteer: Gazetteer | None = None
 
 
