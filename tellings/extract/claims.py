@@ -122,12 +122,11 @@ def _sentence_claims(
     sentence_text = text[start:end]
     facts = _SentenceFacts(sentence_text, entities, start)
     reference = _back_reference(sentence_text, context)
-    previous: list[tuple[CountMention, MeasureMatch]] = []
-    unmatched: list[CountMention] = []
-    emitted: list[tuple[int, int]] = []
-    for zero in find_zero_claims(text, start, end):
-        date = _claim_date(
-            zero.start,
+
+    def date_at(position: int) -> DateMention | None:
+        """The date of the event a figure at `position` in this sentence belongs to."""
+        return _claim_date(
+            position,
             event_dates,
             reference,
             block_dates,
@@ -139,6 +138,12 @@ def _sentence_claims(
             period_words=facts.period_words,
             announced=facts.announced,
         )
+
+    previous: list[tuple[CountMention, MeasureMatch]] = []
+    unmatched: list[CountMention] = []
+    emitted: list[tuple[int, int]] = []
+    for zero in find_zero_claims(text, start, end):
+        date = date_at(zero.start)
         emitted.append((zero.start, zero.end))
         yield _build(
             text,
@@ -189,19 +194,7 @@ def _sentence_claims(
                     "count.coordinated.v1",
                     first.rule,
                     first,
-                    _claim_date(
-                        first.start,
-                        event_dates,
-                        reference,
-                        block_dates,
-                        context,
-                        text,
-                        blocks,
-                        block_index,
-                        block,
-                        period_words=facts.period_words,
-                        announced=facts.announced,
-                    ),
+                    date_at(first.start),
                     places,
                     facts,
                     context,
@@ -212,20 +205,7 @@ def _sentence_claims(
             unmatched.append(count)
         if match is None:
             # Not people harmed: perhaps a fact (an area, a distance, things counted).
-            fact = _fact_claim(
-                text,
-                document_id,
-                count,
-                event_dates,
-                reference,
-                block_dates,
-                context,
-                blocks,
-                block_index,
-                block,
-                places,
-                facts,
-            )
+            fact = _fact_claim(text, document_id, count, date_at, context, places, facts)
             if fact is not None:
                 yield fact
             continue
@@ -240,19 +220,7 @@ def _sentence_claims(
         previous.append((count, match))
         quote_start = min(count.start, match.harm_start)
         quote_end = max(count.end, match.harm_end)
-        date = _claim_date(
-            count.start,
-            event_dates,
-            reference,
-            block_dates,
-            context,
-            text,
-            blocks,
-            block_index,
-            block,
-            period_words=facts.period_words,
-            announced=facts.announced,
-        )
+        date = date_at(count.start)
         yield _build(
             text,
             document_id,

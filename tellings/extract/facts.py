@@ -11,16 +11,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..model import Claim
 from .build import _build
-from .claim_dates import _claim_date, _short
+from .claim_dates import _short
 from .dates import DateMention
 from .gazetteer import EntityMention
 from .numbers import CountMention
 from .sentence_facts import _Context, _SentenceFacts, _specific
-from .sentences import Block
 
 _POPULATION = re.compile(
     r"\b(?:home\s+to|population\s+of|housed|housing|inhabited\s+by|hosted|hosting)\s+$", re.I
@@ -105,13 +104,8 @@ def _fact_claim(
     text: str,
     document_id: str,
     count: CountMention,
-    dates: list[DateMention],
-    reference: DateMention | None,
-    block_dates: list[DateMention],
+    date_at: Callable[[int], DateMention | None],
     context: _Context,
-    blocks: list[Block],
-    block_index: int,
-    block: Block,
     places: list[EntityMention],
     facts: _SentenceFacts,
 ) -> Claim | None:
@@ -140,19 +134,7 @@ def _fact_claim(
                 measure, rule = "count", "fact.count.v1"
     if measure is None:
         return None
-    date = _claim_date(
-        count.start,
-        dates,
-        reference,
-        block_dates,
-        context,
-        text,
-        blocks,
-        block_index,
-        block,
-        period_words=facts.period_words,
-        announced=facts.announced,
-    )
+    date = date_at(count.start)
     return _build(
         text,
         document_id,
