@@ -35,3 +35,22 @@ def test_linked_docs_exist() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for link in re.findall(r"\]\(((?:docs|examples)/[^)]+)\)", readme):
         assert (REPO / link).exists(), link
+
+
+def test_every_ledger_entry_kind_is_documented() -> None:
+    from tellings.projection import REPLAYERS
+
+    text = (REPO / "docs" / "ledger.md").read_text(encoding="utf-8")
+    for kind in REPLAYERS:
+        assert f"`{kind}`" in text, kind
+
+
+def test_every_range_rule_and_export_is_documented() -> None:
+    from tellings.reconcile import RULES
+
+    events = (REPO / "docs" / "events.md").read_text(encoding="utf-8")
+    for name in RULES:
+        assert f"`{name}`" in events, name
+    cli = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    for fmt in ("claims", "events"):
+        assert f"## `tellings export {fmt}`" in cli
