@@ -179,3 +179,49 @@ def test_log_lists_entries(examples_db: Path, runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert "collection.created" in result.output
     assert result.output.count("document.added") == 8
+
+
+def _run_on_a_terminal(args: list[str]) -> str:
+    """Run the command with a pseudo-terminal as its output; return what it wrote."""
+    import os
+    import pty
+
+    primary, secondary = pty.openpty()
+    env = dict(os.environ, COLUMNS="100", TERM="xterm")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tellings", *args], stdout=secondary, stderr=secondary, env=env
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait()
+    os.close(primary)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_progress_bar_on_a_terminal_and_plain_lines_elsewhere(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for n in range(30):
+        (folder / f"d{n:02d}.txt").write_text(
+            f"Report {n}. On 3 May 2012 gunmen killed {n + 2} guards.\n" * 60, encoding="utf-8"
+        )
+    shown = _run_on_a_terminal(["--db", str(tmp_path / "t.db"), "ingest", str(folder)])
+    assert "Ingesting" in shown
+    assert "30 added" in shown
+    plain = subprocess.run(
+        [sys.executable, "-m", "tellings", "--db", str(tmp_path / "p.db"), "ingest", str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Ingesting" not in plain.stdout + plain.stderr
+    assert "\x1b[" not in plain.stdout
+    assert "30 added" in plain.stdout
