@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tellings import clidocs
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,3 +56,16 @@ def test_every_range_rule_and_export_is_documented() -> None:
     cli = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
     for fmt in ("claims", "events"):
         assert f"## `tellings export {fmt}`" in cli
+
+
+def test_the_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", readme, flags=re.DOTALL)
+    assert code is not None
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "note.txt").write_text(
+        "On 2 June 2012 a raid on the depot left 3 dead.\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code.group(1), "README.md", "exec"), {})
+    assert (tmp_path / "case.db").exists()
