@@ -247,3 +247,20 @@ def test_a_total_announcing_listed_events_spans_the_list(gazetteer: Gazetteer) -
 def test_victims_after_the_verb_are_recorded(gazetteer: Gazetteer) -> None:
     found = people("Snipers killed 6 nurses near the clinic.", gazetteer)
     assert found[0].victims == "nurses"
+
+
+def test_footnote_marks_end_sentences_and_each_figure_has_its_speaker(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Guards opened fire, killing 14 people.[3] Another 40 were hurt.[4]\n"
+        "According to the villagers' council, 16 were killed; police said nine people died. "
+        "A week later a bomb killed 5 shoppers, according to the governor, while the army "
+        "reported 4 deaths."
+    )
+    found = people(text, gazetteer)
+    speakers = {(c.low, c.speaker) for c in found}
+    assert (14, None) in speakers and (40, None) in speakers
+    assert (16, "the villagers' council") in speakers
+    assert (9, "police") in speakers
+    assert (5, "the governor") in speakers and (4, "the army") in speakers

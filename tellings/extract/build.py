@@ -16,7 +16,7 @@ from ..model import Claim
 from .dates import DateMention, edtf_bounds
 from .gazetteer import EntityMention
 from .numbers import CountMention
-from .sentence_facts import _Context, _SentenceFacts
+from .sentence_facts import _Context, _SentenceFacts, _speaker
 
 EXTRACTOR_VERSION = "tellings-extract/1"
 SELECTOR_CONTEXT = 32
@@ -75,7 +75,7 @@ def _build(
         victims=victims,
         perpetrator=facts.perpetrator,
         event_type=facts.event_type_near(start - facts.start),
-        speaker=facts.speaker,
+        speaker=_speaker(facts.text, start - facts.start) if facts.speaker else None,
         event_key=_event_key(place.entity_id if place else None, edtf),
         number_rule=number_rule,
         date_rule=date.rule if date else None,

@@ -46,12 +46,18 @@ _PERIOD_WORDS = re.compile(
     r"throughout|during\s+the\s+(?:siege|years)|attacks|assaults|raids|massacres|strikes)\b",
     re.I,
 )
+# People who speak without a name or article: "police said", "witnesses told".
+_SPEAKER_NOUNS = (
+    r"police|officials|witnesses|residents|doctors|medics|activists|sources|survivors|"
+    r"relatives|villagers|monitors|authorities|officers|soldiers|rescuers"
+)
 _SPEAKER = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<a>(?:the\s+)?[\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]*|of|the|for|al-\w+)){0,6})"
-    r"|(?P<b>(?:[A-Z][\w’'.\-]*|an?|the)(?:\s+(?:[A-Z][\w’'.\-]*|\([A-Z][\w-]*\)|[a-z]+)){0,6}?)\s+"
+    r"\b[Aa]ccording\s+to\s+(?P<a>[^,;:.()\[\]\n]{2,60}?)(?=\s*[,;:.()\[\]\n]|\s*$)"
+    r"|(?P<b>(?:[A-Z][\w’'.\-]*|an?|the|" + _SPEAKER_NOUNS + r")"
+    r"(?:\s+(?:[A-Z][\w’'.\-]*|\([A-Z][\w-]*\)|[a-z]+)){0,6}?)\s+"
     r"(?:said|says|stated|reported|told|announced|claimed|estimated|confirmed)\b"
-    r"|\b(?:said|says|stated|reported)\s+(?P<c>(?:the\s+|an?\s+)?[A-Za-z][\w’'.\-]*"
-    r"(?:\s+[\w’'.\-]+){0,4})",
+    r"|\b(?:said|says|stated|reported)\s+(?P<c>(?:the\s+|an?\s+)?[A-Z][\w’'.\-]*"
+    r"(?:\s+[\w’'.\-]+){0,4}|(?:the|an?)\s+[a-z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3})",
 )
 _PASSIVE_END = re.compile(r"\b(?:were|was|been|be|is|are)\s*$", re.I)
 _PERPETRATOR = re.compile(
@@ -157,11 +163,24 @@ def _perpetrator(sentence: str, entities: list[EntityMention]) -> str | None:
     return actors[0].text if actors else None
 
 
-def _speaker(sentence: str) -> str | None:
-    match = _SPEAKER.search(sentence)
-    if match is None:
+def _speakers(sentence: str) -> list[tuple[int, str]]:
+    """(position, who) of everyone the sentence names as saying something."""
+    found = []
+    for match in _SPEAKER.finditer(sentence):
+        who = match.group("a") or match.group("b") or match.group("c")
+        if who and not _PASSIVE_END.search(who):  # "No casualties were reported"
+            found.append((match.start(), who.strip(" ,")))
+    return found
+
+
+def _speaker(sentence: str, offset: int = 0) -> str | None:
+    """Who the sentence says is speaking about the figure at `offset`: the nearest."""
+    found = _speakers(sentence)
+    if not found:
         return None
-    found = match.group("a") or match.group("b") or match.group("c")
-    if not found or _PASSIVE_END.search(found):
-        return None  # "No casualties were reported": nobody is named as saying it
-    return found.strip(" ,")
+    # Within the figure's own clause if anyone speaks there ("A said 35; B said three").
+    clause_start = sentence.rfind(";", 0, offset) + 1
+    clause_end = sentence.find(";", offset)
+    clause_end = len(sentence) if clause_end < 0 else clause_end
+    inside = [item for item in found if clause_start <= item[0] < clause_end]
+    return min(inside or found, key=lambda item: abs(item[0] - offset))[1]

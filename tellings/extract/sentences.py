@@ -17,8 +17,11 @@ BlockKind = Literal["heading", "bullet", "paragraph"]
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLET = re.compile(r"\s*(?:[•◦▪‣·*–—-]|\(?\d{1,2}[.)])\s+\S")
 _END_PUNCT = re.compile(r"[.!?:;,\"”’)\]]\s*$")
-_SENTENCE_END = re.compile(r"[.!?:][\"”’)\]]*\s*$")
-_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# End punctuation, closing quotes or brackets, and footnote marks ("killed.[12]").
+_SENTENCE_END = re.compile(r"[.!?:][\"”’)\]]*(?:\[\d{1,3}\])*\s*$")
+_BOUNDARY = re.compile(
+    r"[.!?][\"”’)\]]*(?:\[\d{1,3}\]|\d{1,3}(?=\s+[A-Z]))*\s+(?=[\"“‘(\[]?[A-Z0-9])"
+)
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm gov sen rep st no nos vol
     approx ca cf vs etc inc ltd co corp jr sr dept univ est fig jan feb mar apr jun jul aug
