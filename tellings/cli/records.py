@@ -158,8 +158,8 @@ def status(ctx: click.Context) -> None:
     console.print(f"Collection {st.path}  (key {st.key_id})")
     console.print(
         f"  {st.counts['documents']} documents ({st.originals_bytes:,} bytes of originals), "
-        f"{st.counts['sources']} sources, {st.counts['ledger']} ledger entries, "
-        f"{st.counts['checkpoints']} checkpoints"
+        f"{st.counts['sources']} sources, {st.counts['claims']} claims (with superseded "
+        f"versions), {st.counts['ledger']} ledger entries, {st.counts['checkpoints']} checkpoints"
     )
     if st.unsigned_entries:
         console.print(f"  {st.unsigned_entries} entries not yet signed: run `tellings checkpoint`")
