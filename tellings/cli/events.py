@@ -136,6 +136,11 @@ def show(ctx: click.Context, event: str, rule: str | None, record: bool) -> None
         clashes = book.conflicts(found)
     console.print(f"{found.id}  {book.title(found)}")
     console.print(f"  date {_shown_date(found)}; accounts date it: {', '.join(found.dates) or '-'}")
+    if found.children:
+        inside = ", ".join(
+            f"{c} ({book.title(book.by_id[c])})" for c in found.children if c in book.by_id
+        )
+        console.print(f"  events inside this period: {inside}", markup=False)
     in_conflict = {c.a.claim.id for c in clashes} | {c.b.claim.id for c in clashes}
     for measure_range in ranges:
         table = Table(
