@@ -264,3 +264,16 @@ def test_footnote_marks_end_sentences_and_each_figure_has_its_speaker(
     assert (16, "the villagers' council") in speakers
     assert (9, "police") in speakers
     assert (5, "the governor") in speakers and (4, "the army") in speakers
+
+
+def test_the_deadliest_attack_is_the_one_with_most_killed_so_far(gazetteer: Gazetteer) -> None:
+    text = (
+        "On 3 May 2010 gunmen killed 4 guards. On 9 June 2011 a raid killed 30 villagers. "
+        "On 2 July 2012 a bomb killed 7 people.\n\n"
+        "The bloodiest raid also left hundreds wounded.\n\n"
+        "In the deadliest assault of the next year, rockets fell on 29 October 2013, "
+        "killing 24 residents.\n"
+    )
+    found = {(c.measure, c.low): c.event_date for c in people(text, gazetteer)}
+    assert found[("wounded", 200)] == "2011-06-09"
+    assert found[("killed", 24)] == "2013-10-29"

@@ -26,6 +26,11 @@ _ORDINAL_REF = re.compile(
     r"(?:attack|assault|raid|massacre|strike|incident|operation)\b",
     re.I,
 )
+_DEADLIEST_REF = re.compile(
+    r"\bthe\s+(?:deadliest|bloodiest|worst|most\s+lethal)\s+(?:\w+\s+)?"
+    r"(?:attack|assault|raid|massacre|strike|incident|bombing|day)\b",
+    re.I,
+)
 _YEAR_REF = re.compile(
     r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?:\w+\s+)?(?:attack|assault|raid|massacre|strike|"
     r"incident|operation|bombing)\b",
@@ -40,8 +45,14 @@ _SAME_DAY = re.compile(r"\b(?:that|the\s+same)\s+day\b", re.I)
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latest": -1}
 
 
-def _back_reference(sentence: str, context: _Context) -> DateMention | None:
-    """The date an earlier sentence gave the event this one refers back to, if any."""
+def _back_reference(
+    sentence: str, context: _Context, has_dates: bool = False
+) -> DateMention | None:
+    """The date an earlier sentence gave the event this one refers back to, if any.
+
+    "The deadliest attack" is the event with the most killed that the text has dated so
+    far, unless the sentence dates it itself.
+    """
     ordinal = _ORDINAL_REF.search(sentence)
     if ordinal and context.introduced:
         index = _ORDINALS.get(ordinal.group("ord").lower())
@@ -52,6 +63,8 @@ def _back_reference(sentence: str, context: _Context) -> DateMention | None:
         return context.by_year.get(int(year.group("year")))
     if _SAME_DAY.search(sentence) and context.last_day is not None:
         return context.last_day
+    if not has_dates and context.deadliest is not None and _DEADLIEST_REF.search(sentence):
+        return context.deadliest[1]
     return None
 
 

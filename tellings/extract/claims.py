@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from ..model import Claim
 from .build import EXTRACTOR_VERSION, SELECTOR_CONTEXT, _build, claim_id
-from .claim_dates import _SPEECH_BEFORE, _back_reference, _claim_date
+from .claim_dates import _SPEECH_BEFORE, _back_reference, _claim_date, _short
 from .dates import DateContext, DateMention, edtf_bounds, find_dates, leading_date
 from .facts import _date_facts, _fact_claim
 from .gazetteer import Gazetteer
@@ -121,7 +121,7 @@ def _sentence_claims(
     )
     sentence_text = text[start:end]
     facts = _SentenceFacts(sentence_text, entities, start)
-    reference = _back_reference(sentence_text, context)
+    reference = _back_reference(sentence_text, context, has_dates=bool(event_dates))
 
     def date_at(position: int) -> DateMention | None:
         """The date of the event a figure at `position` in this sentence belongs to."""
@@ -221,6 +221,10 @@ def _sentence_claims(
         quote_start = min(count.start, match.harm_start)
         quote_end = max(count.end, match.harm_end)
         date = date_at(count.start)
+        if match.measure == "killed" and date is not None and _short(date):
+            figure = count.high if count.high is not None else count.low
+            if context.deadliest is None or figure > context.deadliest[0]:
+                context.deadliest = (figure, date)
         yield _build(
             text,
             document_id,

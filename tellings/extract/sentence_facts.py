@@ -142,6 +142,7 @@ class _Context:
     place: EntityMention | None = None
     site: EntityMention | None = None  # the last place named that lies inside a country
     gazetteer: Gazetteer | None = None
+    deadliest: tuple[float, DateMention] | None = None  # the most killed on one date so far
 
 
 def _specific(mention: EntityMention, context: _Context) -> bool:
