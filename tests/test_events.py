@@ -35,7 +35,7 @@ def collection_path(tmp_path: Path) -> Path:
     with tellings.open(db) as collection:
         collection.ingest(
             [wire],
-            meta=DocumentMeta(source="Example Wire", source_type="news", published="2012-05-15"),
+            meta=DocumentMeta(source="Example Wire", source_type="news", published="2012-06-05"),
         )
         collection.ingest(
             [monitor],

@@ -277,3 +277,10 @@ def test_the_deadliest_attack_is_the_one_with_most_killed_so_far(gazetteer: Gaze
     found = {(c.measure, c.low): c.event_date for c in people(text, gazetteer)}
     assert found[("wounded", 200)] == "2011-06-09"
     assert found[("killed", 24)] == "2013-10-29"
+
+
+def test_a_date_after_publication_does_not_date_an_event(gazetteer: Gazetteer) -> None:
+    text = "Late on Tuesday a mortar round killed 5 guards.\n\nTwo weeks later a bomb killed 11.\n"
+    found = {c.low: c.event_date for c in people(text, gazetteer, published="2014-03-20")}
+    assert found[5] == "2014-03-18"
+    assert found[11] is None  # two weeks after 18 March is after the report was published

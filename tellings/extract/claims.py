@@ -105,7 +105,10 @@ def _sentence_claims(
     dates = [d for d in find_dates(text, context.dates, start, end) if d.edtf]
     # "the spokesman said on Monday": when it was said, not when it happened.
     event_dates = [
-        d for d in dates if not _SPEECH_BEFORE.search(text, max(start, d.start - 30), d.start)
+        d
+        for d in dates
+        if not _SPEECH_BEFORE.search(text, max(start, d.start - 30), d.start)
+        and not _after_publication(d, context)
     ]
     entities = gazetteer.find(text, start, end)
     places = sorted(
@@ -262,3 +265,16 @@ def _sentence_claims(
             context.by_year[bounds[0].year] = date
     if len(dates) >= 2 and _ATTACK_WORD.search(sentence_text):
         context.introduced = list(dates)
+
+
+def _after_publication(date: DateMention, context: _Context) -> bool:
+    """A date that starts after the document was published cannot be when its events
+    happened (a report tells of the past); it is a plan, a deadline or a misreading."""
+    published = context.dates.published
+    if not published or not date.edtf:
+        return False
+    bounds = edtf_bounds(date.edtf) if ".." not in date.edtf else None
+    if bounds is None:
+        return False
+    last = edtf_bounds(published)
+    return last is not None and bounds[0] > last[1]
