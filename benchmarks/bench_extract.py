@@ -12,6 +12,7 @@ size, and the ratio of the largest to the smallest (flat memory: about 1).
 from __future__ import annotations
 
 import argparse
+import calendar
 import random
 import resource
 import statistics
@@ -25,20 +26,7 @@ from tellings.extract.gazetteer import Gazetteer
 
 PLACES = ("Camp Ashraf", "Camp Liberty", "Baghdad", "Diyala Province", "Basra", "Fallujah")
 ACTORS = ("Iraqi forces", "a militia", "security forces", "unknown gunmen", "the army")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = tuple(calendar.month_name[1:])
 TEMPLATES = (
     "On {day} {month} {year}, {actor} attacked {place}, killing {n} residents and wounding {m}.",
     "According to a monitor, at least {n} people were killed in {place} on {month} {day}.",
