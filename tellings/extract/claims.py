@@ -73,6 +73,9 @@ def iter_claims(
     blocks = split_blocks(text)
     sentences = split_sentences(text, blocks)
     context = _Context(DateContext(published), gazetteer=gazetteer)
+    if published:
+        published_bounds = edtf_bounds(context.dates.published or published)
+        context.published_end = published_bounds[1] if published_bounds else None
     by_block: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_block.setdefault(sentence.block, []).append(sentence)
@@ -270,11 +273,7 @@ def _sentence_claims(
 def _after_publication(date: DateMention, context: _Context) -> bool:
     """A date that starts after the document was published cannot be when its events
     happened (a report tells of the past); it is a plan, a deadline or a misreading."""
-    published = context.dates.published
-    if not published or not date.edtf:
+    if context.published_end is None or not date.edtf or ".." in date.edtf:
         return False
-    bounds = edtf_bounds(date.edtf) if ".." not in date.edtf else None
-    if bounds is None:
-        return False
-    last = edtf_bounds(published)
-    return last is not None and bounds[0] > last[1]
+    bounds = date.bounds()
+    return bounds is not None and bounds[0] > context.published_end

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from .dates import DateContext, DateMention
 from .gazetteer import EntityMention, Gazetteer
@@ -77,6 +78,7 @@ class _SentenceFacts:
     _event_type: str | None = None
     _period: bool | None = None
     _announced: int | None = None
+    _type_spans: list[tuple[int, int, int, str]] | None = None
     _done: bool = False
 
     def _compute(self) -> None:
@@ -107,12 +109,17 @@ class _SentenceFacts:
     def event_type_near(self, offset: int) -> str | None:
         """The kind of event named nearest to `offset` in the sentence ("a siege, which
         left 177 dead" is the siege's, even if rockets are named first)."""
+        if self._type_spans is None:  # found once per sentence
+            self._type_spans = [
+                (match.start(), match.end(), rank, name)
+                for rank, (pattern, name) in enumerate(_EVENT_TYPES)
+                for match in pattern.finditer(self.text)
+            ]
         best: tuple[int, int, str] | None = None
-        for rank, (pattern, name) in enumerate(_EVENT_TYPES):
-            for match in pattern.finditer(self.text):
-                distance = min(abs(match.start() - offset), abs(match.end() - offset))
-                if best is None or (distance, rank) < best[:2]:
-                    best = (distance, rank, name)
+        for start, end, rank, name in self._type_spans:
+            distance = min(abs(start - offset), abs(end - offset))
+            if best is None or (distance, rank) < best[:2]:
+                best = (distance, rank, name)
         return best[2] if best else None
 
     @property
@@ -143,6 +150,7 @@ class _Context:
     site: EntityMention | None = None  # the last place named that lies inside a country
     gazetteer: Gazetteer | None = None
     deadliest: tuple[float, DateMention] | None = None  # the most killed on one date so far
+    published_end: date | None = None  # the last day the publication date can mean
 
 
 def _specific(mention: EntityMention, context: _Context) -> bool:
