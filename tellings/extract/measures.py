@@ -177,7 +177,7 @@ def measure_for(
 
     verb = _VERB_BEFORE.search(before)
     if verb is not None:
-        harm = " ".join(verb.group("harm").lower().replace(",", " ").split())
+        harm = _harm_key(verb)
         base = count_start - len(before)
         victims = _victims_after(text, count_end, ceiling)
         # With no words after the count ("carried off seven") the verb speaks of people.
@@ -228,7 +228,7 @@ def measure_for(
     if noun is not None and _PREVENTED.search(before[: noun.start()]):
         noun = None  # "to stop the expulsion of 300": it did not happen
     if noun is not None:
-        harm = " ".join(noun.group("harm").lower().replace(",", " ").split())
+        harm = _harm_key(noun)
         base = count_start - len(before)
         victims = _victims_after(text, count_end, ceiling)
         if victims[0] is None or _np_is_people(victims[0]):
@@ -245,7 +245,7 @@ def measure_for(
     if subject is not None:
         np_text = subject.group("np").strip()
         if _np_is_people(np_text):
-            harm = " ".join(subject.group("harm").lower().replace(",", " ").split())
+            harm = _harm_key(subject)
             # "left Albania", "left Iraq": leaving a named country or place.
             measure = "displaced" if harm.startswith("left ") else _PARTICIPLE_MEASURE[harm]
             harm_start = count_end + subject.start("harm")
@@ -271,7 +271,7 @@ def measure_for(
 
     counted = _COUNT_NOUN_AFTER.match(after)
     if counted is not None:
-        harm = " ".join(counted.group("harm").lower().replace(",", " ").split())
+        harm = _harm_key(counted)
         measure = _refine_death(_COUNT_NOUN_MEASURE[harm], harm, "", sentence)
         return MeasureMatch(
             measure,
@@ -299,7 +299,7 @@ def find_zero_claims(text: str, floor: int, ceiling: int) -> list[ZeroMatch]:
     """Every negated harm in `text[floor:ceiling]`."""
     found = []
     for match in _ZERO.finditer(text, floor, ceiling):
-        harm = " ".join(match.group("harm").lower().replace(",", " ").split())
+        harm = _harm_key(match)
         if harm.startswith("casualt"):
             measure = "other"
         elif harm in ("injuries", "injured", "wounded", "hurt"):
@@ -308,6 +308,12 @@ def find_zero_claims(text: str, floor: int, ceiling: int) -> list[ZeroMatch]:
             measure = "killed"
         found.append(ZeroMatch(measure, match.start(), match.end()))
     return found
+
+
+def _harm_key(match: re.Match[str]) -> str:
+    """The harm words of a match as the tables spell them: lower case, single spaces,
+    a stray comma dropped ("taken, prisoner")."""
+    return " ".join(match.group("harm").lower().replace(",", " ").split())
 
 
 def _refine_death(measure: str, harm: str, following: str, sentence: str) -> str:
