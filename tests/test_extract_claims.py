@@ -284,3 +284,8 @@ def test_a_date_after_publication_does_not_date_an_event(gazetteer: Gazetteer) -
     found = {c.low: c.event_date for c in people(text, gazetteer, published="2014-03-20")}
     assert found[5] == "2014-03-18"
     assert found[11] is None  # two weeks after 18 March is after the report was published
+
+
+def test_a_labelled_figure_is_quoted_from_its_label(gazetteer: Gazetteer) -> None:
+    found = people("Arrests: 140; injured: 12.", gazetteer)
+    assert [c.quote for c in found] == ["Arrests: 140", "injured: 12"]

@@ -201,7 +201,7 @@ def measure_for(
         base = count_start - len(before)
         return MeasureMatch(
             _LABEL_MEASURE[harm],
-            base + label.start(),
+            base + label.start("harm"),
             count_end,
             None,
             None,
