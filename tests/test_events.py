@@ -211,3 +211,29 @@ def test_dates_of_a_turning_point_are_compared(tmp_path: Path) -> None:
         ("2010-03", "2010-05-12"),
         ("2010-03-03", "2010-05-12"),
     ]
+
+
+def test_a_running_total_is_checked_against_the_events_it_covers(tmp_path: Path) -> None:
+    text = (
+        "Residents' bulletin written for the tests\n\n"
+        "Camp Qwerty lies in the hills.\n\n"
+        "The shelling of the camp has claimed 21 lives and left many maimed.\n\n"
+        "There were two heavy bombardments of Camp Qwerty.\n\n"
+        "• 3 May 2010 – twelve residents were killed by mortars.\n"
+        "• 9 June 2011 – rockets killed eight residents.\n"
+    )
+    path = tmp_path / "bulletin.txt"
+    path.write_text(text, encoding="utf-8")
+    with tellings.open(tmp_path / "c.db") as collection:
+        collection.add_alias("camp-qwerty", "Camp Qwerty", kind="camp", parent="baghdad")
+        collection.ingest([path], meta=DocumentMeta(source="Bulletin"))
+        book = collection.events()
+        sums = [c for e in book.events for c in book.conflicts(e) if c.parts]
+    assert [(c.a.claim.low, c.parts_low, c.parts_high) for c in sums] == [(21, 20, 20)]
+    # With figures that add up, nothing is reported.
+    path.write_text(text.replace("eight residents", "nine residents"), encoding="utf-8")
+    with tellings.open(tmp_path / "d.db") as collection:
+        collection.add_alias("camp-qwerty", "Camp Qwerty", kind="camp", parent="baghdad")
+        collection.ingest([path], meta=DocumentMeta(source="Bulletin"))
+        book = collection.events()
+        assert not [c for e in book.events for c in book.conflicts(e)]

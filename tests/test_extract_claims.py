@@ -244,6 +244,26 @@ def test_a_total_announcing_listed_events_spans_the_list(gazetteer: Gazetteer) -
     assert found[0].event_date == "2010-05-03/2011-06-09" and found[0].period
 
 
+def test_a_running_total_before_an_announced_list_spans_the_list(gazetteer: Gazetteer) -> None:
+    text = (
+        "Camp Qwerty lies in the hills.\n\n"
+        "The shelling of the camp has claimed 21 lives and left many maimed.\n\n"
+        "There were two heavy bombardments of Camp Ashraf.\n\n"
+        "• 3 May 2010 – twelve residents were killed by mortars.\n"
+        "• 9 June 2011 – rockets killed eight residents.\n"
+    )
+    total = next(c for c in people(text, gazetteer) if c.low == 21)
+    assert total.event_date == "2010-05-03/2011-06-09" and total.period
+    assert total.place == "Camp Ashraf"
+    # Without "has", or when the next paragraph announces nothing, it stays undated.
+    for changed in (
+        text.replace("has claimed", "claimed"),
+        text.replace("There were two heavy bombardments", "Rockets fell often"),
+    ):
+        total = next(c for c in people(changed, gazetteer) if c.low == 21)
+        assert total.event_date is None and not total.period
+
+
 def test_victims_after_the_verb_are_recorded(gazetteer: Gazetteer) -> None:
     found = people("Snipers killed 6 nurses near the clinic.", gazetteer)
     assert found[0].victims == "nurses"
@@ -289,3 +309,30 @@ def test_a_date_after_publication_does_not_date_an_event(gazetteer: Gazetteer) -
 def test_a_labelled_figure_is_quoted_from_its_label(gazetteer: Gazetteer) -> None:
     found = people("Arrests: 140; injured: 12.", gazetteer)
     assert [c.quote for c in found] == ["Arrests: 140", "injured: 12"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "edtf"),
+    [
+        (
+            "On 4 March 2005 the army recognised the detainees at Camp Bucca as protected persons.",
+            "2005-03-04",
+        ),
+        ("In May 2006 the ministry granted the families in Fallujah refugee status.", "2006-05"),
+        ("On 9 June 2007 the court declared the villagers of Ramadi refugees.", "2007-06-09"),
+    ],
+)
+def test_a_recognised_status_is_dated(gazetteer: Gazetteer, sentence: str, edtf: str) -> None:
+    found = [
+        c for c in extract_claims(sentence, "doc", gazetteer=gazetteer) if c.measure == "date_of"
+    ]
+    assert [(c.event_date, c.victims) for c in found] == [(edtf, "recognition of status")]
+    assert all(sentence[c.start : c.end] == c.quote for c in found)
+
+
+def test_a_status_in_a_quoted_letter_is_not_a_statement(gazetteer: Gazetteer) -> None:
+    sentence = 'On 4 March 2005 a letter spoke of "their recognition as protected persons".'
+    found = [
+        c for c in extract_claims(sentence, "doc", gazetteer=gazetteer) if c.measure == "date_of"
+    ]
+    assert found == []

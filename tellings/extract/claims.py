@@ -93,6 +93,28 @@ def iter_claims(
             )
 
 
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been\s+)?\w+(?:ed|en|t)\b", re.I
+)
+
+
+def _announced_next(
+    text: str, sentence: Sentence, block: Block, blocks: list[Block], block_index: int
+) -> int:
+    """`count.total_announced_next.v1`: an undated running total that closes its
+    paragraph ("the shelling has cost 20 lives"), when the next paragraph only announces
+    several events ("there were four raids") and a dated list of them follows, is a
+    total over those events. Returns how many the next paragraph announces, else 0."""
+    if sentence.end < block.end - 2 or block_index + 1 >= len(blocks):
+        return 0
+    following = blocks[block_index + 1]
+    if following.kind != "paragraph" or following.end - following.start > 300:
+        return 0
+    if not _RUNNING_TOTAL.search(text, sentence.start, sentence.end):
+        return 0
+    return _SentenceFacts(text[following.start : following.end], []).announced
+
+
 def _sentence_claims(
     text: str,
     document_id: str,
@@ -127,6 +149,18 @@ def _sentence_claims(
     )
     sentence_text = text[start:end]
     facts = _SentenceFacts(sentence_text, entities, start)
+    if not event_dates and not block_dates and not facts.announced:
+        ahead = _announced_next(text, sentence, block, blocks, block_index)
+        if ahead:
+            facts = _SentenceFacts(sentence_text, entities, start, _announced=ahead)
+            if not any(_specific(e, context) for e in places):
+                # The events are where the next paragraph says they were.
+                following = blocks[block_index + 1]
+                places = [
+                    e
+                    for e in gazetteer.find(text, following.start, following.end)
+                    if e.kind in _PLACE_KINDS and _specific(e, context)
+                ] + places
     reference = _back_reference(sentence_text, context, has_dates=bool(event_dates))
 
     def date_at(position: int) -> DateMention | None:

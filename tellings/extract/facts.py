@@ -92,7 +92,9 @@ _TURNING_POINT = re.compile(
     r"(?:the\s+|that\s+|its\s+)?(?:formal\s+)?"
     r"(?:control|protection|security|responsibility|custody|authority))"
     r"|(?P<founding>(?:was|were)\s+(?:established|founded|created|set\s+up)|established\s+in)"
-    r"|(?P<status>(?:granted|recogni[sz]ed|given)\s+[^.;]{0,60}?status)"
+    r"|(?P<status>(?:granted|recogni[sz]ed|given|declared|determined)\s+[^.;]{0,80}?"
+    r"(?:status|protected\s+persons?\b|refugees\b)"
+    r"|recognition\s+as\s+[^.;]{0,12}?(?:protected\s+persons?|refugees)\b)"
     r"|(?P<agreement>signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:agreement|memorandum|accord))"
     r"|(?P<departure>(?:last|final)\s+(?:group|convoy|residents)[^.;]{0,60}?"
     r"(?:left|departed)))",

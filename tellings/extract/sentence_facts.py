@@ -39,7 +39,8 @@ _EVENT_TYPES = (
 )
 _ANNOUNCED = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:attacks|assaults|raids|massacres|strikes|bombings|incidents|operations|occasions)\b",
+    r"(?:attacks|assaults|raids|massacres|strikes|bombings|bombardments|ambushes|shellings|"
+    r"incidents|operations|occasions)\b",
     re.I,
 )
 _PERIOD_WORDS = re.compile(
