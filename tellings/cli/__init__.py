@@ -56,4 +56,4 @@ def main() -> None:
 
 
 # The commands, registered on `cli` as their modules are imported.
-from . import claims, events, ledger, records  # noqa: E402, F401
+from . import bundle, claims, events, exports, ledger, records, web  # noqa: E402, F401

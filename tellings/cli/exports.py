@@ -1,0 +1,3 @@
+"""Commands for more export formats."""
+
+from __future__ import annotations

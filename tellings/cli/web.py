@@ -1,0 +1,3 @@
+"""`tellings serve`: the web UI and JSON API."""
+
+from __future__ import annotations
