@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import CheckpointRow, KeyRow, LedgerRow, Store
+from .base import CheckpointRow, KeyRow, LedgerRow, SearchHit, Store
 from .sqlite import SQLiteStore
 
-__all__ = ["CheckpointRow", "KeyRow", "LedgerRow", "SQLiteStore", "Store", "open_store"]
+__all__ = ["CheckpointRow", "KeyRow", "LedgerRow", "SQLiteStore", "SearchHit", "Store", "open_store"]
 
 
 def open_store(location: str | Path) -> Store:

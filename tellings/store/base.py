@@ -45,6 +45,17 @@ class KeyRow:
     created_at: str
 
 
+@dataclass(frozen=True)
+class SearchHit:
+    """A document matching a full-text search, with a snippet of the text around the
+    match: the matched words stand between U+0002 and U+0003, for the caller to mark
+    up after escaping."""
+
+    document_id: str
+    snippet: str
+    rank: float
+
+
 class Store(abc.ABC):
     """Where a collection keeps its ledger, originals and the tables projected from them."""
 
@@ -190,6 +201,32 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def iter_claims(self, *, current: bool = True, batch: int = 10_000) -> Iterator[Claim]:
         """Every claim, streamed in batches so memory stays flat."""
+
+    @abc.abstractmethod
+    def claims_page(
+        self,
+        *,
+        after: int = 0,
+        limit: int = 50,
+        document_id: str | None = None,
+        measures: Sequence[str] | None = None,
+    ) -> list[tuple[int, Claim]]:
+        """Current claims after position `after`, with their positions (a keyset page:
+        as fast on the millionth claim as on the first)."""
+
+    @abc.abstractmethod
+    def get_claims(self, claim_ids: Sequence[str]) -> list[Claim]:
+        """The claims with these ids, in the order given."""
+
+    @abc.abstractmethod
+    def claim_counts_by_source(self) -> dict[str | None, int]:
+        """How many current claims each source's documents make (None: no source)."""
+
+    @abc.abstractmethod
+    def search_documents(
+        self, query: str, *, limit: int = 20, offset: int = 0
+    ) -> list[SearchHit]:
+        """Documents matching the words of `query`, best first."""
 
     @abc.abstractmethod
     def count_claims(self, *, current: bool = True) -> int: ...

@@ -12,9 +12,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import CollectionError
+from ..errors import CollectionError, InvalidValue
 from ..model import Claim, Document, OffsetMap, Source, json_number
-from .base import CheckpointRow, KeyRow, LedgerRow, Store
+from .base import CheckpointRow, KeyRow, LedgerRow, SearchHit, Store
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 _DOCUMENT_COLUMNS = (
@@ -353,6 +353,62 @@ class SQLiteStore(Store):
                 yield _claim(row[1:])
             last = rows[-1][0]
 
+    def claims_page(
+        self,
+        *,
+        after: int = 0,
+        limit: int = 50,
+        document_id: str | None = None,
+        measures: Sequence[str] | None = None,
+    ) -> list[tuple[int, Claim]]:
+        where, params = _claim_filters(document_id, measures, None, True)
+        rows = self._conn.execute(
+            f"SELECT rowid, {', '.join(_CLAIM_COLUMNS)} FROM claims{where}"
+            + (" AND" if where else " WHERE")
+            + " rowid > ? ORDER BY rowid LIMIT ?",
+            [*params, after, limit],
+        ).fetchall()
+        return [(int(row[0]), _claim(row[1:])) for row in rows]
+
+    def get_claims(self, claim_ids: Sequence[str]) -> list[Claim]:
+        found: list[Claim] = []
+        for chunk in range(0, len(claim_ids), 500):
+            ids = list(claim_ids[chunk : chunk + 500])
+            found.extend(
+                _claim(row)
+                for row in self._conn.execute(
+                    f"SELECT {', '.join(_CLAIM_COLUMNS)} FROM claims "
+                    f"WHERE id IN ({', '.join('?' for _ in ids)})",
+                    ids,
+                )
+            )
+        order = {claim_id: i for i, claim_id in enumerate(claim_ids)}
+        return sorted(found, key=lambda c: order.get(c.id, 0))
+
+    def claim_counts_by_source(self) -> dict[str | None, int]:
+        return {
+            row[0]: int(row[1])
+            for row in self._conn.execute(
+                "SELECT d.source_id, COUNT(*) FROM claims c JOIN documents d "
+                "ON d.id = c.document_id WHERE c.superseded_by IS NULL GROUP BY d.source_id"
+            )
+        }
+
+    def search_documents(
+        self, query: str, *, limit: int = 20, offset: int = 0
+    ) -> list[SearchHit]:
+        try:
+            rows = self._conn.execute(
+                "SELECT d.id, snippet(documents_fts, 2, char(2), char(3), ' … ', 16), "
+                "bm25(documents_fts) FROM documents_fts JOIN documents d "
+                "ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? "
+                "ORDER BY bm25(documents_fts) LIMIT ? OFFSET ?",
+                (_fts_query(query), limit, offset),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise InvalidValue(f"cannot search for {query!r}: {exc}") from exc
+        return [SearchHit(str(r[0]), str(r[1]), float(r[2])) for r in rows]
+
     def count_claims(self, *, current: bool = True) -> int:
         where = " WHERE superseded_by IS NULL" if current else ""
         return int(self._conn.execute(f"SELECT COUNT(*) FROM claims{where}").fetchone()[0])
@@ -505,6 +561,28 @@ def _like_prefix(ref: str) -> str:
     return "\x00"
 
 
+def _fts_query(query: str) -> str:
+    """Words as FTS5 phrases, so that punctuation in a query is never FTS syntax; a
+    trailing `*` keeps its meaning of a prefix."""
+    terms = []
+    for word in query.split():
+        prefix = word.endswith("*")
+        word = word.rstrip("*").replace('"', '""')
+        if word:
+            terms.append(f'"{word}"' + ("*" if prefix else ""))
+    return " ".join(terms) or '""'
+
+
 def _split_sql(sql: str) -> list[str]:
-    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    """The statements of a migration; a trigger's body keeps its inner semicolons."""
+    statements, buffer = [], ""
+    for line in sql.splitlines():
+        if line.strip().startswith("--"):
+            continue
+        buffer += line + "\n"
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
