@@ -1,0 +1,213 @@
+"""What the web views read: a collection's events, ranges and conflicts, computed once.
+
+Resolving events reads every claim, so it is done once per state of the ledger, not per
+request: a `Snapshot` holds the `EventBook` with the events sorted by date and a summary
+of each (its dates, place, type, measures, source types and ranges under the
+collection's rule). `Reader` hands out the snapshot for the current ledger size and
+builds a new one when the ledger has grown. Claims, documents and search are read from
+the store directly, a page at a time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ..collection import Collection
+from ..collection import open as open_collection
+from ..events import EventBook
+from ..model import Document, Source
+from ..reconcile import Conflict, Range
+from ..resolve import Event, canonical_date
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """One event as lists show it."""
+
+    event: Event
+    title: str
+    date: str | None
+    place: str | None
+    place_id: str | None
+    event_type: str | None
+    measures: frozenset[str]
+    source_types: frozenset[str]
+    sources: int
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The filters the timeline and `/api/events` share; every field optional."""
+
+    place: str | None = None
+    event_type: str | None = None
+    source_type: str | None = None
+    measure: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def keeps(self, summary: EventSummary) -> bool:
+        event = summary.event
+        if self.start is not None or self.end is not None:
+            if event.start is None or event.end is None:
+                return False
+            if self.start is not None and event.end < self.start:
+                return False
+            if self.end is not None and event.start > self.end:
+                return False
+        if self.place and (
+            summary.place is None or self.place.casefold() not in summary.place.casefold()
+        ):
+            return False
+        if self.event_type and summary.event_type != self.event_type:
+            return False
+        if self.measure and self.measure not in summary.measures:
+            return False
+        return not (self.source_type and self.source_type not in summary.source_types)
+
+
+@dataclass
+class Snapshot:
+    """The events of one state of the ledger, and what the views need of them."""
+
+    book: EventBook
+    rule: str
+    size: int
+    summaries: list[EventSummary] = field(default_factory=list)
+    _ranges: dict[tuple[str, str], list[Range]] = field(default_factory=dict)
+    _conflicts: dict[str, list[Conflict]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        summaries = [self._summary(e) for e in self.book.events]
+        # Dated events by their earliest day, undated ones last.
+        summaries.sort(key=lambda s: (s.event.start or dt.date.max, s.event.id))
+        self.summaries = summaries
+        self._starts = [s.event.start or dt.date.max for s in summaries]
+
+    def _summary(self, event: Event) -> EventSummary:
+        documents, sources = self.book.documents, self.book.sources
+        types = Counter(c.event_type for c in event.claims if c.event_type)
+        places = Counter((c.place, c.place_id) for c in event.claims if c.place)
+        place, place_id = places.most_common(1)[0][0] if places else (None, None)
+        source_ids = {
+            documents[c.document_id].source_id for c in event.claims if c.document_id in documents
+        }
+        source_types = frozenset(
+            sources[s].type or "" for s in source_ids if s is not None and s in sources
+        )
+        return EventSummary(
+            event=event,
+            title=self.book.title(event),
+            date=canonical_date(event),
+            place=place,
+            place_id=place_id,
+            event_type=types.most_common(1)[0][0] if types else None,
+            measures=frozenset(c.measure for c in event.claims),
+            source_types=source_types - {""},
+            sources=len(source_ids),
+        )
+
+    def ranges(self, event: Event, rule: str | None = None) -> list[Range]:
+        key = (event.id, rule or self.rule)
+        if key not in self._ranges:
+            self._ranges[key] = self.book.ranges(event, rule or self.rule)
+        return self._ranges[key]
+
+    def conflicts(self, event: Event) -> list[Conflict]:
+        if event.id not in self._conflicts:
+            self._conflicts[event.id] = self.book.conflicts(event)
+        return self._conflicts[event.id]
+
+    @cached_property
+    def all_conflicts(self) -> list[tuple[Event, Conflict]]:
+        """Every disagreement, most serious (furthest apart) first."""
+        found = [(e, c) for e in self.book.events for c in self.conflicts(e)]
+        found.sort(key=lambda pair: (-pair[1].gap, pair[0].id, pair[1].a.claim.id))
+        return found
+
+    @cached_property
+    def event_types(self) -> list[str]:
+        return sorted({s.event_type for s in self.summaries if s.event_type})
+
+    @cached_property
+    def measures(self) -> list[str]:
+        return sorted({m for s in self.summaries for m in s.measures})
+
+    @cached_property
+    def source_types(self) -> list[str]:
+        return sorted({t for s in self.summaries for t in s.source_types})
+
+    def select(
+        self, where: EventFilter, *, after: int = 0, limit: int = 50
+    ) -> tuple[list[EventSummary], int | None]:
+        """Up to `limit` events from position `after` that pass the filter, in date
+        order, and the position to continue from (None at the end)."""
+        start = after
+        if where.start is not None and after == 0:
+            # Nothing that starts more than ten years before the span can reach it,
+            # save periods: those are few, so begin at the first event that may.
+            start = 0 if self._has_long_periods else bisect.bisect_left(self._starts, where.start)
+        found: list[EventSummary] = []
+        index = start
+        for index in range(start, len(self.summaries)):
+            summary = self.summaries[index]
+            if where.end is not None and summary.event.start and summary.event.start > where.end:
+                return found, None
+            if where.keeps(summary):
+                found.append(summary)
+                if len(found) == limit:
+                    more = index + 1 < len(self.summaries)
+                    return found, index + 1 if more else None
+        return found, None
+
+    @cached_property
+    def _has_long_periods(self) -> bool:
+        return any(s.event.kind == "period" for s in self.summaries)
+
+    def place_counts(self) -> Iterator[tuple[str, str, int]]:
+        """(place id, name, events) for every place events happened at."""
+        counts: Counter[tuple[str, str]] = Counter(
+            (s.place_id, s.place) for s in self.summaries if s.place_id and s.place
+        )
+        for (place_id, name), count in counts.most_common():
+            yield place_id, name, count
+
+
+class Reader:
+    """Opens a collection for the web layer and keeps its snapshot current."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.collection: Collection = open_collection(self.path)
+        self._snapshot: Snapshot | None = None
+
+    def snapshot(self) -> Snapshot:
+        size = self.collection.store.ledger_size()
+        if self._snapshot is None or self._snapshot.size != size:
+            self.collection._events = None  # the ledger grew: resolve again
+            self._snapshot = Snapshot(
+                self.collection.events(), self.collection.reconcile_rule, size
+            )
+        return self._snapshot
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.snapshot().book.sources
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        return self.snapshot().book.documents
+
+    def close(self) -> None:
+        self.collection.close()
+
+
+def page_of(items: Sequence[object], after: int, limit: int) -> int | None:
+    """The position after a page of a list, or None when the list ends there."""
+    return after + limit if after + limit < len(items) else None
