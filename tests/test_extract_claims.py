@@ -336,3 +336,18 @@ def test_a_status_in_a_quoted_letter_is_not_a_statement(gazetteer: Gazetteer) ->
         c for c in extract_claims(sentence, "doc", gazetteer=gazetteer) if c.measure == "date_of"
     ]
     assert found == []
+
+
+def test_a_capital_that_speaks_is_not_where_things_happened(gazetteer: Gazetteer) -> None:
+    text = (
+        "Gunmen raided Camp Liberty on 3 May 2010. London said the guards had fled. "
+        "In Paris, a minister called the raid a crime. Later, 14 detainees were killed.\n"
+    )
+    found = people(text, gazetteer)
+    assert [(c.low, c.place) for c in found] == [(14, "Camp Liberty")]
+
+
+def test_a_figure_placed_only_in_a_country_belongs_to_the_site(gazetteer: Gazetteer) -> None:
+    text = "Troops raided Camp Liberty on 3 May 2010. Iraq said 9 guards were wounded there.\n"
+    found = people(text, gazetteer)
+    assert [(c.low, c.place) for c in found] == [(9, "Camp Liberty")]

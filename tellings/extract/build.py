@@ -16,7 +16,7 @@ from ..model import Claim
 from .dates import DateMention, edtf_bounds
 from .gazetteer import EntityMention
 from .numbers import CountMention
-from .sentence_facts import _Context, _SentenceFacts, _speaker
+from .sentence_facts import _Context, _SentenceFacts, _speaker, _specific
 
 EXTRACTOR_VERSION = "tellings-extract/1"
 SELECTOR_CONTEXT = 32
@@ -43,8 +43,10 @@ def _build(
     value: float | None,
 ) -> Claim:
     place = places[0] if places else context.place
-    if place is not None and place.kind == "country" and context.place is not None:
-        place = context.place
+    if place is not None and not _specific(place, context) and context.site is not None:
+        # A figure placed only in a country ("US officials said 36 were detained")
+        # belongs to the site the text is speaking of.
+        place = context.site
     edtf = date.edtf if date else None
     period = _is_period(date, facts)
     normalised = count.normalised if count is not None else None

@@ -32,7 +32,7 @@ from .build import EXTRACTOR_VERSION, SELECTOR_CONTEXT, _build, claim_id
 from .claim_dates import _SPEECH_BEFORE, _back_reference, _claim_date, _short
 from .dates import DateContext, DateMention, edtf_bounds, find_dates, leading_date
 from .facts import _date_facts, _fact_claim
-from .gazetteer import Gazetteer
+from .gazetteer import EntityMention, Gazetteer
 from .measures import MeasureMatch, find_zero_claims, measure_for
 from .numbers import CountMention, find_counts
 from .parts import _COORDINATED, _put_at, _sub_count
@@ -48,6 +48,14 @@ _ATTACK_WORD = re.compile(
     r"\b(?:attack\w*|assault\w*|raid\w*|massacre\w*|strikes?|struck|bomb\w*|storm\w*)\b", re.I
 )
 _MOVEMENT_BEFORE = re.compile(r"\b(?:to|from|towards?|via|into)\s+(?:the\s+)?$", re.I)
+# A capital that speaks or decides ("Washington said", "Baghdad had promised") stands for
+# its government: an actor, not the place where anything happened.
+_SPEAKS_AFTER = re.compile(
+    r"\s+(?:had\s+|has\s+|have\s+|also\s+|then\s+|later\s+)?(?:said|says|promised|"
+    r"announced|insisted|denied|claimed|agreed|warned|accused|demanded|assured|pledged|"
+    r"vowed|refused|rejected|argued|stated|declared)\b",
+    re.I,
+)
 
 
 def extract_claims(
@@ -98,6 +106,22 @@ _RUNNING_TOTAL = re.compile(
 )
 
 
+_SAID_IN = re.compile(r"\s*(?:In|At|From)\s+$")
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|described|told|called|urged|stated|announced|condemned|"
+    r"demanded|criticised|criticized|praised|welcomed)\b"
+)
+
+
+def _said_in(text: str, sentence: Sentence, place: EntityMention) -> bool:
+    """True for the place where something was said ("In Washington, a senator called it
+    a massacre"): it does not move the story there."""
+    return bool(
+        _SAID_IN.fullmatch(text, sentence.start, place.start)
+        and _SPEECH_VERB.search(text, place.end, sentence.end)
+    )
+
+
 def _announced_next(
     text: str, sentence: Sentence, block: Block, blocks: list[Block], block_index: int
 ) -> int:
@@ -144,6 +168,7 @@ def _sentence_claims(
             for e in entities
             if e.kind in _PLACE_KINDS
             and not _MOVEMENT_BEFORE.search(text, max(0, e.start - 9), e.start)
+            and not _SPEAKS_AFTER.match(text, e.end)
         ),
         key=lambda e: 3 if not _specific(e, context) else _PLACE_RANK.get(e.kind, 9),
     )
@@ -285,7 +310,7 @@ def _sentence_claims(
             value=count.value,
         )
     yield from _date_facts(text, document_id, event_dates, places, facts, context)
-    if places:
+    if places and not _said_in(text, sentence, places[0]):
         # The last place named, even a country: after "Iran's agents ...", an earlier
         # camp is no longer a safe guess for the sentences that follow.
         context.place = places[0]
