@@ -98,3 +98,16 @@ class CollectionError(TellingsError):
     """The collection file cannot be opened or is not a tellings collection."""
 
     code = "collection"
+
+
+class BadOutput(TellingsError):
+    """An export cannot be written where asked: no such folder, a folder, the wrong suffix."""
+
+    code = "bad-output"
+
+
+class BundleRefused(TellingsError):
+    """A bundle that cannot be used: it fails verification, or importing it would change
+    what a collection already records; the message says which and why."""
+
+    code = "bundle-refused"

@@ -46,6 +46,8 @@ NEARBY_CHARS = 400
 # Kinds of event that never describe the same happening.
 _TYPE_FAMILY = {"relocation": "relocation", "siege": "siege"}
 OPEN_END = dt.date(2100, 1, 1)
+# Stands for the start of a span that has none ("before 1999", EDTF "../1998").
+OPEN_START = dt.date(1900, 1, 1)
 PLACE_FACTS = frozenset({"area", "distance", "population", "date_of"})
 
 Anchor = tuple[str, int, int]
@@ -161,7 +163,7 @@ def _span(edtf: str | None) -> tuple[dt.date, dt.date] | None:
         return None if start is None else (start[0], OPEN_END)
     if edtf.startswith("../"):
         end = _span(edtf[3:])
-        return None if end is None else (dt.date(1900, 1, 1), end[1])
+        return None if end is None else (OPEN_START, end[1])
     try:
         return edtf_bounds(edtf)
     except ValueError:
@@ -506,6 +508,8 @@ def canonical_date(event: Event) -> str | None:
     """The event's date as EDTF: the narrowest its accounts allow together."""
     if event.start is None or event.end is None:
         return None
+    if event.start <= OPEN_START:
+        return f"../{event.end.isoformat() if event.end < OPEN_END else '..'}"
     if event.end >= OPEN_END:
         return f"{event.start.isoformat()}/.."
     if event.start == event.end:

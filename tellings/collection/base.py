@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..errors import InvalidValue
 from ..events import (
     EventBook,
 )
@@ -11,6 +12,7 @@ from ..model import (
     Document,
     Source,
 )
+from ..reconcile import RULES
 from ..store import Store
 
 
@@ -47,3 +49,11 @@ class CollectionBase:
     @property
     def reconcile_rule(self) -> str:
         raise NotImplementedError
+
+    def _rule(self, rule: str | None) -> str:
+        """`rule`, or the collection's when None; `InvalidValue` when there is no such rule."""
+        if rule is None:
+            return self.reconcile_rule
+        if rule not in RULES:
+            raise InvalidValue(f"no range rule {rule!r}; rules: " + ", ".join(sorted(RULES)))
+        return rule

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import (
     InvalidValue,
 )
+from ..export.claims import FIELDS as CLAIM_FIELDS
 from ..export.claims import claim_rows, write_claims
 from ..export.events import event_rows, write_events
+from ..export.output import check_output
 from ..extract.aliases import add_user_alias
 from ..extract.claims import EXTRACTOR_VERSION, extract_claims
 from ..extract.gazetteer import Gazetteer
@@ -23,6 +25,9 @@ from ..model import (
     json_number,
 )
 from .base import CollectionBase
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass
@@ -109,17 +114,29 @@ class ClaimsMixin(CollectionBase):
     def export_claims(self, path: str | Path, *, facts: bool = False) -> int:
         """Write current claims (people harmed or moved; with `facts`, every figure) to
         `path`: JSON Lines in the gold schema, or CSV when it ends in .csv."""
+        out = check_output(path, what="claims export")
+        return write_claims(self._claim_rows(facts), out)
+
+    def claims_frame(self, *, facts: bool = False) -> pd.DataFrame:
+        """Current claims (people harmed or moved; with `facts`, every figure) as a pandas
+        DataFrame, one row per claim with the columns of `export claims`."""
+        import pandas as pd  # imported here: the CLI starts faster without it
+
+        return pd.DataFrame(list(self._claim_rows(facts)), columns=list(CLAIM_FIELDS))
+
+    def _claim_rows(self, facts: bool) -> Iterator[dict[str, Any]]:
         documents = {d.id: d for d in self.documents()}
         sources = {s.id: s for s in self.sources()}
         claims = (c for c in self.store.iter_claims() if facts or c.measure in PEOPLE_MEASURES)
         events = {claim_id: event.id for claim_id, event in self.events().by_claim.items()}
-        return write_claims(claim_rows(claims, documents, sources, events), Path(path))
+        return claim_rows(claims, documents, sources, events)
 
     def export_events(self, path: str | Path, *, rule: str | None = None) -> int:
         """Write one row per event and measure with low/best/high and the rule: CSV when
         `path` ends in .csv, JSON otherwise."""
-        rule = rule or self.reconcile_rule
-        return write_events(event_rows(self.events(), self.gazetteer, rule), Path(path))
+        out = check_output(path, what="events export")
+        rule = self._rule(rule)
+        return write_events(event_rows(self.events(), self.gazetteer, rule), out)
 
     def add_alias(self, entity_id: str, alias: str, **fields: Any) -> dict[str, Any]:
         """Add a name to the gazetteer (a ledger entry); a new entity when `entity_id` is new.

@@ -29,6 +29,7 @@ from ..store import CheckpointRow, KeyRow, Store, open_store
 from ..verify import VerifyReport, verify_store
 from .claims import ClaimsMixin
 from .events import EventsMixin
+from .exports import ExportsMixin
 from .records import RecordsMixin
 
 
@@ -45,7 +46,7 @@ class Status:
     unsigned_entries: int
 
 
-class Collection(RecordsMixin, ClaimsMixin, EventsMixin):
+class Collection(RecordsMixin, ClaimsMixin, EventsMixin, ExportsMixin):
     """A collection of documents, their sources and the ledger that records them."""
 
     def __init__(self, store: Store, *, extract: bool = True) -> None:

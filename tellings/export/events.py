@@ -18,7 +18,7 @@ from typing import Any
 
 from ..events import EventBook
 from ..extract.gazetteer import Gazetteer
-from ..resolve import Event, canonical_date
+from ..resolve import OPEN_START, Event, canonical_date
 
 FIELDS = (
     "id",
@@ -69,7 +69,9 @@ def event_rows(book: EventBook, gazetteer: Gazetteer, rule: str) -> Iterator[dic
                 "title": book.title(event),
                 "kind": event.kind,
                 "edtf": canonical_date(event),
-                "date_start": event.start.isoformat() if event.start else None,
+                "date_start": event.start.isoformat()
+                if event.start and event.start > OPEN_START
+                else None,
                 "date_end": event.end.isoformat() if event.end and event.end.year < 2100 else None,
                 "date_prec": date_precision(event),
                 "place": entity.name if entity else (places[0] if places else None),
