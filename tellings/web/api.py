@@ -50,7 +50,7 @@ async def events(request: Request) -> JSONResponse:
 def event_detail(snapshot: Snapshot, ref: str) -> dict[str, Any]:
     """An event with, per measure, every account side by side, its range and conflicts."""
     event = snapshot.book.event(ref)
-    summary = next(s for s in snapshot.summaries if s.event.id == event.id)
+    summary = snapshot.by_id[event.id]
     accounts = snapshot.book.accounts(event)
     clashes = snapshot.conflicts(event)
     in_conflict = {c.a.claim.id for c in clashes} | {
@@ -118,7 +118,7 @@ async def documents(request: Request) -> JSONResponse:
     reader = reader_of(request)
     after, limit = params.position(request), params.limit(request)
     source_ref = params.text(request, "source")
-    found = sorted(reader.documents.values(), key=lambda d: (d.published or "", d.name))
+    found = reader.snapshot().documents_by_date
     if source_ref is not None:
         wanted = reader.collection.source(source_ref).id
         found = [d for d in found if d.source_id == wanted]

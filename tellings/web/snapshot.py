@@ -88,6 +88,7 @@ class Snapshot:
         # Dated events by their earliest day, undated ones last.
         summaries.sort(key=lambda s: (s.event.start or dt.date.max, s.event.id))
         self.summaries = summaries
+        self.by_id = {s.event.id: s for s in summaries}
         self._starts = [s.event.start or dt.date.max for s in summaries]
 
     def _summary(self, event: Event) -> EventSummary:
@@ -130,6 +131,11 @@ class Snapshot:
         found = [(e, c) for e in self.book.events for c in self.conflicts(e)]
         found.sort(key=lambda pair: (-pair[1].gap, pair[0].id, pair[1].a.claim.id))
         return found
+
+    @cached_property
+    def documents_by_date(self) -> list[Document]:
+        """Every document, by publication date then name."""
+        return sorted(self.book.documents.values(), key=lambda d: (d.published or "", d.name))
 
     @cached_property
     def event_types(self) -> list[str]:
