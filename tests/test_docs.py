@@ -69,3 +69,16 @@ def test_the_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     exec(compile(code.group(1), "README.md", "exec"), {})
     assert (tmp_path / "case.db").exists()
+
+
+def test_every_web_page_and_endpoint_is_documented() -> None:
+    from starlette.routing import Route
+
+    from tellings.web import api, pages
+
+    text = (REPO / "docs" / "web.md").read_text(encoding="utf-8")
+    for route in [*pages.routes, *api.routes]:
+        assert isinstance(route, Route)
+        if route.path.endswith("/original"):
+            continue
+        assert f"`{route.path}" in text, route.path
