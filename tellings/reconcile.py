@@ -235,7 +235,10 @@ def sum_conflicts(
                     continue
             elif high >= t_low and t_high >= low:
                 continue
-            who = parts[0].source.name if parts[0].source else "one source"
+            if parts[0].claim.document_id == total.claim.document_id:
+                who = "the same document"
+            else:
+                who = parts[0].source.name if parts[0].source else "another document"
             shown = " + ".join(repr(p.claim.quote) for p in parts)
             why = (
                 f"{_describe(total)} is a total for {len(relevant)} events, but {who} gives "
