@@ -96,6 +96,9 @@ def test_an_event_shows_every_account_side_by_side(client: TestClient) -> None:
         text = client.get(f"/api/documents/{claim['document']}").json()["text"]
         assert text[claim["start"] : claim["end"]] == claim["quote"]
         assert claim["selector"]["exact"] == claim["quote"]
+        sentence = account["sentence"]
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+        assert sentence["start"] <= claim["start"] < claim["end"] <= sentence["end"]
     assert block["range"]["rule"] == event["rule"]
 
 

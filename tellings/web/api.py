@@ -47,8 +47,10 @@ async def events(request: Request) -> JSONResponse:
     return page(request, [summary_json(snapshot, s) for s in found], after)
 
 
-def event_detail(snapshot: Snapshot, ref: str) -> dict[str, Any]:
-    """An event with, per measure, every account side by side, its range and conflicts."""
+def event_detail(reader: Reader, ref: str) -> dict[str, Any]:
+    """An event with, per measure, every account side by side (each quote with the
+    sentence it stands in), its range and conflicts."""
+    snapshot = reader.snapshot()
     event = snapshot.book.event(ref)
     summary = snapshot.by_id[event.id]
     accounts = snapshot.book.accounts(event)
@@ -66,7 +68,10 @@ def event_detail(snapshot: Snapshot, ref: str) -> dict[str, Any]:
             {
                 "measure": measure,
                 "range": range_json(found) if found else None,
-                "accounts": [account_json(a, side, a.claim.id in in_conflict) for a in side],
+                "accounts": [
+                    _with_sentence(reader, account_json(a, side, a.claim.id in in_conflict))
+                    for a in side
+                ],
                 "conflicts": [
                     conflict_json(snapshot, event, c) for c in clashes if c.measure == measure
                 ],
@@ -78,9 +83,15 @@ def event_detail(snapshot: Snapshot, ref: str) -> dict[str, Any]:
     return detail
 
 
+def _with_sentence(reader: Reader, account: dict[str, Any]) -> dict[str, Any]:
+    claim = account["claim"]
+    text, start, end = reader.sentence_of(claim["document"], claim["start"], claim["end"])
+    account["sentence"] = {"text": text, "start": start, "end": end}
+    return account
+
+
 async def event(request: Request) -> JSONResponse:
-    snapshot = reader_of(request).snapshot()
-    return JSONResponse(event_detail(snapshot, request.path_params["event_id"]))
+    return JSONResponse(event_detail(reader_of(request), request.path_params["event_id"]))
 
 
 async def claims(request: Request) -> JSONResponse:

@@ -88,8 +88,9 @@ async def timeline(request: Request) -> HTMLResponse:
 
 
 async def event(request: Request) -> HTMLResponse:
-    snapshot = reader_of(request).snapshot()
-    detail = event_detail(snapshot, request.path_params["event_id"])
+    reader = reader_of(request)
+    snapshot = reader.snapshot()
+    detail = event_detail(reader, request.path_params["event_id"])
     charts = {}
     for block in detail["by_measure"]:
         if block["measure"] == "date_of":

@@ -21,6 +21,7 @@ from pathlib import Path
 from ..collection import Collection
 from ..collection import open as open_collection
 from ..events import EventBook
+from ..extract.sentences import split_blocks, split_sentences
 from ..model import Document, Source
 from ..reconcile import Conflict, Range
 from ..resolve import Event, canonical_date
@@ -192,6 +193,7 @@ class Reader:
         self.path = Path(path)
         self.collection: Collection = open_collection(self.path)
         self._snapshot: Snapshot | None = None
+        self._sentences: dict[str, tuple[str, list[tuple[int, int]]]] = {}
 
     def snapshot(self) -> Snapshot:
         size = self.collection.store.ledger_size()
@@ -201,6 +203,23 @@ class Reader:
                 self.collection.events(), self.collection.reconcile_rule, size
             )
         return self._snapshot
+
+    def sentence_of(self, document_id: str, start: int, end: int) -> tuple[str, int, int]:
+        """The sentence holding text[start:end] of a document: (sentence, its start, its
+        end); the quote's own span when the text has no sentence around it."""
+        if document_id not in self._sentences:
+            if len(self._sentences) >= 256:  # a small cache of recently shown documents
+                self._sentences.pop(next(iter(self._sentences)))
+            text = self.collection.document(document_id).text
+            spans = [(s.start, s.end) for s in split_sentences(text, split_blocks(text))]
+            self._sentences[document_id] = (text, spans)
+        text, spans = self._sentences[document_id]
+        index = bisect.bisect_right(spans, (start, len(text) + 1)) - 1
+        if 0 <= index < len(spans) and spans[index][0] <= start and end <= spans[index][1]:
+            first, last = spans[index]
+        else:
+            first, last = start, end
+        return text[first:last], first, last
 
     @property
     def sources(self) -> dict[str, Source]:
