@@ -221,3 +221,27 @@ def test_the_original_downloads_byte_exact(client: TestClient, collection_path: 
 def test_a_missing_collection_is_named(tmp_path: Path) -> None:
     with pytest.raises(tellings.errors.NotFound, match="no collection"):
         create_app(tmp_path / "absent.db")
+
+
+def test_every_page_of_the_seeds_renders(shared_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "seeds.db"
+    with tellings.open(db) as collection:
+        collection.ingest([shared_dir / "seeds"])
+    with TestClient(create_app(db)) as seeds:
+        events = all_items(seeds, "/api/events?limit=500")
+        assert len(events) > 20
+        for event in events:
+            assert seeds.get(f"/events/{event['id']}").status_code == 200
+        for document in all_items(seeds, "/api/documents"):
+            page = seeds.get(f"/documents/{document['id']}")
+            assert page.status_code == 200
+            assert page.text.count('class="claim-item"') > 5
+        conflicts = all_items(seeds, "/api/conflicts")
+        assert len(conflicts) >= 15
+        # 11 against 13 killed in July 2009 is among them, with its reason.
+        assert any(
+            {c["a"]["low"], c["b"]["low"]} == {11, 13} and c["measure"] == "killed"
+            for c in conflicts
+        )
+        for path in ("/", "/conflicts", "/sources", "/places", "/search?q=camp"):
+            assert seeds.get(path).status_code == 200
