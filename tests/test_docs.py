@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import click
 import pytest
 
 from tellings import clidocs
@@ -54,8 +55,30 @@ def test_every_range_rule_and_export_is_documented() -> None:
     for name in RULES:
         assert f"`{name}`" in events, name
     cli = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
-    for fmt in ("claims", "events"):
-        assert f"## `tellings export {fmt}`" in cli
+    exports = (REPO / "docs" / "exports.md").read_text(encoding="utf-8")
+    group = clidocs.cli.commands["export"]
+    assert isinstance(group, click.Group)
+    formats = {"claims", "events", "acled", "geojson", "timelinejs", "annotations", "report"}
+    assert formats <= set(group.commands)
+    for fmt in formats:
+        assert f"## `tellings export {fmt}`" in exports, fmt
+    guides = " ".join(
+        path.read_text(encoding="utf-8")
+        for path in (REPO / "docs").glob("*.md")
+        if path.name != "cli.md"
+    )
+    for fmt in group.commands:
+        assert f"## `tellings export {fmt}`" in cli, fmt
+        assert f"tellings export {fmt}" in guides, f"no guide in docs/ describes export {fmt}"
+
+
+def test_every_export_field_is_documented() -> None:
+    from tellings.export import acled, claims, events
+
+    exports = (REPO / "docs" / "exports.md").read_text(encoding="utf-8")
+    for module in (claims, events, acled):
+        for name in module.FIELDS:
+            assert f"`{name}`" in exports, f"{module.__name__}.{name}"
 
 
 def test_the_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

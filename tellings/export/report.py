@@ -2,11 +2,12 @@
 
 The report holds a timeline (an inline SVG chart and a table), every event with its
 accounts side by side per measure (source, type, affiliation, reliability, publication
-date, figure, quote), the reconciled range and the rule that made it, the sources and
-documents, and every conflict. It makes no request of any kind: the styles are inline,
-the chart is inline SVG, there is no script, links only point inside the file, and a
-Content-Security-Policy forbids anything else. Every piece of document text passes
-through Jinja's autoescaping. A print stylesheet starts each section on a new page.
+date, figure, and the quote within the words around it), the reconciled range and the
+rule that made it, the sources and documents, and every conflict. It makes no request
+of any kind: the styles are inline, the chart is inline SVG, there is no script, links
+only point inside the file, and a Content-Security-Policy forbids anything else. Every
+piece of document text passes through Jinja's autoescaping. A print stylesheet starts
+each section on a new page.
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ class AccountRow:
     reliability: str
     published: str
     figure: str
+    before: str
     quote: str
+    after: str
     document: str
     conflicted: bool
     counted: bool
@@ -238,7 +241,9 @@ def _account_row(book: EventBook, account: Account, conflicted: bool, found: Ran
         reliability=(source.reliability or "") if source else "",
         published=account.published or "",
         figure=figure,
+        before=claim.prefix,
         quote=claim.quote,
+        after=claim.suffix,
         document=document.name if document else claim.document_id[:12],
         conflicted=conflicted,
         counted=claim.id in found.inputs,
