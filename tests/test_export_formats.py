@@ -349,3 +349,41 @@ def test_seed_exports_read_back(seed_exports: Path) -> None:
     assert "script" not in page.tags
     assert all(url.startswith("#") for url in page.urls)
     assert "Camp Ashraf" in " ".join(page.text)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def test_report_prints_to_pdf_with_a_page_per_section(
+    collection_path: Path, tmp_path: Path
+) -> None:
+    """Chromium prints the report with its print stylesheet, fetching nothing."""
+    import io
+
+    from playwright.sync_api import sync_playwright
+    from pypdf import PdfReader
+
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} not found: printing the report needs Debian's Chromium; install it "
+            "with `apt-get install -y chromium`"
+        )
+    out = tmp_path / "report.html"
+    export(collection_path, "report", out)
+    requests: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page()
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(out.as_uri())
+        pdf = page.pdf(format="A4")
+        browser.close()
+    assert requests == [out.as_uri()]
+    pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+    firsts = [text.strip().splitlines()[0].strip() for text in pages if text.strip()]
+    for heading in ("Events", "Sources", "Conflicts"):
+        assert heading in firsts, firsts
+    printed = " ".join(pages)
+    assert "Relief <Agency>" in printed and "killed 13" in printed
