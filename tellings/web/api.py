@@ -22,7 +22,7 @@ from .shapes import (
     source_json,
     summary_json,
 )
-from .snapshot import Reader, Snapshot, page_of
+from .snapshot import Reader, page_of
 
 
 def reader_of(request: Request) -> Reader:
@@ -87,6 +87,8 @@ def _with_sentence(reader: Reader, account: dict[str, Any]) -> dict[str, Any]:
     claim = account["claim"]
     text, start, end = reader.sentence_of(claim["document"], claim["start"], claim["end"])
     account["sentence"] = {"text": text, "start": start, "end": end}
+    document = reader.documents.get(claim["document"])
+    claim["document_name"] = document.name if document else None
     return account
 
 

@@ -21,7 +21,7 @@ from . import params, svg
 from .api import event_detail, reader_of
 from .highlight import highlighted
 from .search import search
-from .shapes import number, summary_json
+from .shapes import summary_json
 
 templates = Environment(
     loader=PackageLoader("tellings.web", "templates"),
@@ -30,6 +30,21 @@ templates = Environment(
     lstrip_blocks=True,
 )
 templates.filters["figure"] = lambda low, high: figure(low, high)
+templates.filters["num"] = lambda value: shown(value)
+
+
+def shown(value: float | int | None) -> str:
+    """A figure for people: 1,200 · 36.3 · 0.6 (converted units are not exact)."""
+    if value is None:
+        return "–"
+    value = float(value)
+    if value.is_integer():
+        return f"{value:,.0f}"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def figure(low: float | None, high: float | None) -> str:
@@ -37,10 +52,10 @@ def figure(low: float | None, high: float | None) -> str:
     if low is None:
         return "–"
     if high is None:
-        return f"{number(low)}+"
+        return f"{shown(low)}+"
     if high == low:
-        return str(number(low))
-    return f"{number(low)}–{number(high)}"
+        return shown(low)
+    return f"{shown(low)}–{shown(high)}"
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -97,8 +112,8 @@ async def event(request: Request) -> HTMLResponse:
             continue
         rows = [
             svg.IntervalRow(
-                label=(a["source"]["name"] if a["source"] else "unknown source")
-                + f": {a['claim']['quote']}",
+                label=a["source"]["name"] if a["source"] else a["claim"]["document_name"] or "",
+                note=a["claim"]["quote"],
                 low=float(a["claim"]["low"]),
                 high=None if a["claim"]["high"] is None else float(a["claim"]["high"]),
                 conflict=a["conflict"],

@@ -21,6 +21,7 @@ from pathlib import Path
 from ..collection import Collection
 from ..collection import open as open_collection
 from ..events import EventBook
+from ..extract.gazetteer import Gazetteer
 from ..extract.sentences import split_blocks, split_sentences
 from ..model import Document, Source
 from ..reconcile import Conflict, Range
@@ -80,6 +81,7 @@ class Snapshot:
     book: EventBook
     rule: str
     size: int
+    gazetteer: Gazetteer | None = None
     summaries: list[EventSummary] = field(default_factory=list)
     _ranges: dict[tuple[str, str], list[Range]] = field(default_factory=dict)
     _conflicts: dict[str, list[Conflict]] = field(default_factory=dict)
@@ -95,8 +97,10 @@ class Snapshot:
     def _summary(self, event: Event) -> EventSummary:
         documents, sources = self.book.documents, self.book.sources
         types = Counter(c.event_type for c in event.claims if c.event_type)
-        places = Counter((c.place, c.place_id) for c in event.claims if c.place)
-        place, place_id = places.most_common(1)[0][0] if places else (None, None)
+        # One place, by its gazetteer entry: "Ashraf" and "Camp Ashraf" are one camp.
+        places = Counter((c.place_id or c.place) for c in event.claims if c.place)
+        place_id = places.most_common(1)[0][0] if places else None
+        place = self._place_name(place_id, event) if place_id else None
         source_ids = {
             documents[c.document_id].source_id for c in event.claims if c.document_id in documents
         }
@@ -114,6 +118,14 @@ class Snapshot:
             source_types=source_types - {""},
             sources=len(source_ids),
         )
+
+    def _place_name(self, place_id: str, event: Event) -> str | None:
+        if self.gazetteer is not None:
+            try:
+                return self.gazetteer.entity(place_id).name
+            except KeyError:
+                pass
+        return next((c.place for c in event.claims if place_id in (c.place_id, c.place)), None)
 
     def ranges(self, event: Event, rule: str | None = None) -> list[Range]:
         key = (event.id, rule or self.rule)
@@ -193,6 +205,14 @@ class Reader:
         self.path = Path(path)
         self.collection: Collection = open_collection(self.path)
         self._snapshot: Snapshot | None = None
+        self._closed = False
+
+    def open(self) -> None:
+        """Open the collection again after `close`; the snapshot is kept, since it is
+        checked against the ledger's size before each use."""
+        if self._closed:
+            self.collection = open_collection(self.path)
+            self._closed = False
         self._sentences: dict[str, tuple[str, list[tuple[int, int]]]] = {}
 
     def snapshot(self) -> Snapshot:
@@ -200,7 +220,10 @@ class Reader:
         if self._snapshot is None or self._snapshot.size != size:
             self.collection._events = None  # the ledger grew: resolve again
             self._snapshot = Snapshot(
-                self.collection.events(), self.collection.reconcile_rule, size
+                self.collection.events(),
+                self.collection.reconcile_rule,
+                size,
+                self.collection.gazetteer,
             )
         return self._snapshot
 
@@ -231,6 +254,7 @@ class Reader:
 
     def close(self) -> None:
         self.collection.close()
+        self._closed = True
 
 
 def page_of(items: Sequence[object], after: int, limit: int) -> int | None:
