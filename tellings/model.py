@@ -118,13 +118,18 @@ class DocumentMeta:
 
 @dataclass(frozen=True)
 class Source:
-    """Who speaks: a source of documents, graded separately from what it says."""
+    """Who speaks: a source of documents, graded separately from what it says.
+
+    `restricted` marks a source whose documents must not leave the collection: a
+    bundle made with `--exclude-restricted` withholds them.
+    """
 
     id: str
     name: str
     type: str | None = None
     affiliation: str | None = None
     reliability: str | None = None
+    restricted: bool = False
 
 
 @dataclass(frozen=True)

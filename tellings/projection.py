@@ -39,7 +39,10 @@ def _collection_created(rows: Rows, data: dict[str, Any]) -> None:
 @replays("source.updated")
 def _source(rows: Rows, data: dict[str, Any]) -> None:
     fields = ("name", "type", "affiliation", "reliability")
-    rows["sources"][data["id"]] = {f: data.get(f) for f in fields}
+    row = {f: data.get(f) for f in fields}
+    # Written only when true, so entries of sources never restricted read as before.
+    row["restricted"] = data.get("restricted") is True
+    rows["sources"][data["id"]] = row
 
 
 @replays("document.added")
@@ -96,7 +99,8 @@ def _alias_added(rows: Rows, data: dict[str, Any]) -> None:
 @replays("event.split")
 @replays("event.renamed")
 @replays("range.computed")
+@replays("bundle.imported")
 def _derived(rows: Rows, data: dict[str, Any]) -> None:
-    """Corrections and ranges have no table of their own: events are derived from the
-    claims and these entries each time they are read."""
+    """Corrections, ranges and imported bundles' evidence have no table of their own:
+    events are derived from the claims and these entries each time they are read."""
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -20,9 +21,10 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from .errors import LedgerTampered
 from .ledger.canonical import canonical_json
 from .ledger.checkpoint import key_id, parse_checkpoint, verify_checkpoint
+from .ledger.log import is_withheld
 from .ledger.merkle import MerkleTree, leaf_hash, verify_consistency
 from .projection import REPLAYERS, Rows, compare, empty_rows
-from .store.base import Store
+from .store.base import CheckpointRow, Store
 
 Severity = Literal["error", "warning"]
 
@@ -51,6 +53,7 @@ class VerifyReport:
     original_bytes: int = 0
     seconds: float = 0.0
     key_id: str | None = None
+    withheld: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -70,7 +73,9 @@ def verify_store(store: Store, expect_key: str | None = None) -> VerifyReport:
     leaves, entries = _check_entries(store, report)
     public = _check_key(store, entries, report, expect_key)
     _check_checkpoints(store, leaves, public, report)
-    expected = _replay(entries, report)
+    if report.withheld:
+        _check_withheld(store, report)
+    expected = replay_entries(entries, report)
     _check_tables(store, expected, report)
     _check_originals(store, expected, report)
     report.seconds = time.perf_counter() - started
@@ -83,7 +88,6 @@ def _check_entries(store: Store, report: VerifyReport) -> tuple[list[bytes], lis
     entries: list[dict[str, Any]] = []
     expected_seq = 0
     for row in store.iter_ledger():
-        where = f"entry {row.seq}"
         if row.seq != expected_seq:
             missing = (
                 f"entry {expected_seq}"
@@ -94,36 +98,59 @@ def _check_entries(store: Store, report: VerifyReport) -> tuple[list[bytes], lis
             # Keep positions aligned with the stored rows so later checks still run.
             expected_seq = row.seq
         expected_seq += 1
-        recomputed = leaf_hash(row.entry)
-        leaves.append(recomputed)
-        try:
-            entry = json.loads(row.entry)
-            canonical = canonical_json(entry)
-        except (ValueError, TypeError) as exc:
-            report.error("ledger", where, f"is not a readable entry ({exc})")
+        if is_withheld(row):
+            # Held as its leaf hash only; the signed roots still cover it.
+            leaves.append(row.leaf_hash)
             entries.append({})
+            report.withheld.append(row.seq)
             continue
-        if recomputed != row.leaf_hash:
-            report.error(
-                "ledger",
-                where,
-                "content no longer matches its recorded leaf hash (the entry was altered)",
-            )
-        if canonical != row.entry:
-            report.error("ledger", where, "is not in canonical form (the entry was edited)")
-        if entry.get("seq") != row.seq:
-            report.error(
-                "ledger",
-                where,
-                f"says it is entry {entry.get('seq')}: entries were reordered, moved or inserted",
-            )
-        if entry.get("kind") != row.kind:
-            report.error(
-                "ledger", where, f"is stored as {row.kind!r} but records {entry.get('kind')!r}"
-            )
-        entries.append(entry)
+        leaves.append(leaf_hash(row.entry))
+        entries.append(check_entry(report, row.seq, row.entry, row.leaf_hash, row.kind))
     report.entries = len(leaves)
     return leaves, entries
+
+
+def check_entry(
+    report: VerifyReport,
+    seq: int,
+    data: bytes,
+    stored_leaf: bytes | None = None,
+    stored_kind: str | None = None,
+) -> dict[str, Any]:
+    """Check one entry's bytes at position `seq`; return it decoded ({} when unreadable).
+
+    The bytes must be canonical JSON (RFC 8785) recording `seq` as its position;
+    `stored_leaf` and `stored_kind`, when the entry is kept beside them, must agree.
+    """
+    where = f"entry {seq}"
+    try:
+        entry = json.loads(data)
+        canonical = canonical_json(entry)
+    except (ValueError, TypeError) as exc:
+        report.error("ledger", where, f"is not a readable entry ({exc})")
+        return {}
+    if not isinstance(entry, dict):
+        report.error("ledger", where, "is not a JSON object")
+        return {}
+    if stored_leaf is not None and leaf_hash(data) != stored_leaf:
+        report.error(
+            "ledger",
+            where,
+            "content no longer matches its recorded leaf hash (the entry was altered)",
+        )
+    if canonical != data:
+        report.error("ledger", where, "is not in canonical form (the entry was edited)")
+    if entry.get("seq") != seq:
+        report.error(
+            "ledger",
+            where,
+            f"says it is entry {entry.get('seq')}: entries were reordered, moved or inserted",
+        )
+    if stored_kind is not None and entry.get("kind") != stored_kind:
+        report.error(
+            "ledger", where, f"is stored as {stored_kind!r} but records {entry.get('kind')!r}"
+        )
+    return entry
 
 
 def _check_key(
@@ -140,10 +167,13 @@ def _check_key(
     if len(keys) != 1:
         report.error("key", "signing keys", f"expected one signing key, found {len(keys)}")
     for key in keys:
+        # A copy imported from a bundle holds the public half only (docs/bundle.md).
         derived = (
             Ed25519PrivateKey.from_private_bytes(key.private_key)
             .public_key()
             .public_bytes(Encoding.Raw, PublicFormat.Raw)
+            if key.private_key
+            else key.public_key
         )
         if derived != key.public_key:
             report.error(
@@ -160,21 +190,51 @@ def _check_key(
             )
     public = genesis_key or (keys[0].public_key if keys else None)
     report.key_id = key_id(public) if public else None
+    check_expected_key(report, expect_key)
+    return public
+
+
+def check_expected_key(report: VerifyReport, expect_key: str | None) -> None:
+    """Report an error when `expect_key` is given and is not the key the record uses."""
     if expect_key and report.key_id != expect_key:
         report.error(
             "key", "collection", f"is signed by key {report.key_id}, not the expected {expect_key}"
         )
-    return public
 
 
 def _check_checkpoints(
     store: Store, leaves: list[bytes], public: bytes | None, report: VerifyReport
 ) -> None:
     checkpoints = store.checkpoints()
+    if not check_checkpoints(report, checkpoints, leaves, public, "collection"):
+        return
+    signed = checkpoints[-1].size
+    if len(leaves) > signed:
+        report.error(
+            "ledger",
+            f"entries {signed} to {len(leaves) - 1}",
+            "are not covered by a signed checkpoint: inserted behind the ledger's back, or left "
+            "by a batch that was killed (`tellings log --from "
+            f"{signed}` lists them; `tellings checkpoint` signs them once you trust them)",
+        )
+
+
+def check_checkpoints(
+    report: VerifyReport,
+    checkpoints: Sequence[CheckpointRow],
+    leaves: Sequence[bytes],
+    public: bytes | None,
+    holder: str,
+) -> bool:
+    """Check each checkpoint's signature, its root against `leaves` and its consistency
+    with the one before (RFC 9162 §2.1.4); return False when there is none to check.
+
+    `holder` names what holds them (the collection, a bundle) in the findings.
+    """
     report.checkpoints = len(checkpoints)
     if not checkpoints:
-        report.error("checkpoint", "collection", "has no signed checkpoint")
-        return
+        report.error("checkpoint", holder, "has no signed checkpoint")
+        return False
     tree = MerkleTree(leaves)
     previous: tuple[int, bytes] | None = None
     for row in checkpoints:
@@ -219,18 +279,46 @@ def _check_checkpoints(
                     f"{previous[0]}: the history was rewritten",
                 )
         previous = (head.size, head.root)
-    signed = checkpoints[-1].size
-    if len(leaves) > signed:
+    return True
+
+
+def _check_withheld(store: Store, report: VerifyReport) -> None:
+    """Entries held as leaf hashes only belong in a copy imported from a redacted bundle."""
+    where = entry_runs(report.withheld)
+    signing_keys = store.keys()
+    if any(key.private_key for key in signing_keys):
         report.error(
             "ledger",
-            f"entries {signed} to {len(leaves) - 1}",
-            "are not covered by a signed checkpoint: inserted behind the ledger's back, or left "
-            "by a batch that was killed (`tellings log --from "
-            f"{signed}` lists them; `tellings checkpoint` signs them once you trust them)",
+            where,
+            "are held as leaf hashes only, but this collection signs its own entries: "
+            "their content was removed",
+        )
+    else:
+        report.warning(
+            "ledger",
+            where,
+            "were withheld from the bundle this copy was imported from: only their leaf "
+            "hashes are held, and the signed roots cover them",
         )
 
 
-def _replay(entries: list[dict[str, Any]], report: VerifyReport) -> Rows:
+def entry_runs(indices: Sequence[int]) -> str:
+    """'entry 4' or 'entries 4, 7-9, 12': positions written as runs."""
+    runs: list[list[int]] = []
+    for i in sorted(indices):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    text = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+    return f"entry {text}" if len(indices) == 1 else f"entries {text}"
+
+
+def replay_entries(entries: Sequence[dict[str, Any]], report: VerifyReport) -> Rows:
+    """The tables as `entries` say they should be; warns of kinds this version does not know.
+
+    Entries that are `{}` (unreadable or withheld) are skipped.
+    """
     rows = empty_rows()
     for entry in entries:
         kind = entry.get("kind")
@@ -244,7 +332,12 @@ def _replay(entries: list[dict[str, Any]], report: VerifyReport) -> Rows:
                 f"has a kind this version does not know ({kind!r})",
             )
             continue
-        replay(rows, entry.get("data", {}))
+        try:
+            replay(rows, entry.get("data", {}))
+        except (KeyError, TypeError, AttributeError):
+            report.error(
+                "ledger", f"entry {entry.get('seq')}", f"is not a well-formed {kind!r} entry"
+            )
     return rows
 
 

@@ -8,19 +8,32 @@ from pathlib import Path
 
 import click
 
+from ..bundle import verify_bundle
 from ..errors import TellingsError
 from ..ledger.proof import InclusionProof, check_inclusion_proof
 from . import cli, console, opened
 
 
 @cli.command()
+@click.argument(
+    "bundle", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--expect-key", help="Fail unless the collection is signed by this key id.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
-def verify(ctx: click.Context, expect_key: str | None, as_json: bool) -> None:
-    """Check originals, ledger, checkpoints and tables against the signed record."""
-    with opened(ctx) as collection:
-        report = collection.verify(expect_key=expect_key)
+def verify(ctx: click.Context, bundle: Path | None, expect_key: str | None, as_json: bool) -> None:
+    """Check originals, ledger, checkpoints and tables against the signed record.
+
+    Given BUNDLE (a .zip from `tellings export bundle`), check it offline instead, with
+    no collection: every file, entry, checkpoint and original against the signed roots.
+    """
+    if bundle is not None:
+        if bundle.suffix.lower() != ".zip":
+            raise click.UsageError(f"{bundle}: a bundle is a .zip file")
+        report = verify_bundle(bundle, expect_key=expect_key)
+    else:
+        with opened(ctx) as collection:
+            report = collection.verify(expect_key=expect_key)
     if as_json:
         console.print_json(
             json.dumps(
@@ -32,6 +45,7 @@ def verify(ctx: click.Context, expect_key: str | None, as_json: bool) -> None:
                     "originals": report.originals,
                     "original_bytes": report.original_bytes,
                     "seconds": round(report.seconds, 3),
+                    "withheld": report.withheld,
                     "findings": [f.__dict__ for f in report.findings],
                 }
             )
@@ -46,6 +60,7 @@ def verify(ctx: click.Context, expect_key: str | None, as_json: bool) -> None:
             f"{verdict}: {report.entries} ledger entries, {report.checkpoints} checkpoints, "
             f"{report.originals} originals ({report.original_bytes:,} bytes) checked in "
             f"{report.seconds:.2f} s; key {report.key_id}"
+            + (f"; {len(report.withheld)} entries withheld" if report.withheld else "")
         )
     if not report.ok:
         sys.exit(1)
@@ -101,7 +116,8 @@ def log(ctx: click.Context, start: int, limit: int) -> None:
         data = entry.get("data", {})
         label = data.get("filename") or data.get("name") or data.get("origin") or ""
         console.print(
-            f"{entry['seq']:>6}  {entry['at']}  {entry['kind']:<18} {label}", markup=False
+            f"{entry['seq']:>6}  {entry['at'] or '-':<20}  {entry['kind']:<18} {label}",
+            markup=False,
         )
 
 

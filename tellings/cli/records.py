@@ -257,15 +257,15 @@ def sources(ctx: click.Context) -> None:
             rows = collection.sources()
             counts = collection.source_document_counts()
         table = Table("id", "name", "type", "affiliation", "reliability", "documents")
+        marked = any(s.restricted for s in rows)
+        if marked:
+            table.add_column("restricted")
         for s in rows:
-            table.add_row(
-                s.id,
-                s.name,
-                s.type or "",
-                s.affiliation or "",
-                s.reliability or "",
-                str(counts.get(s.id, 0)),
-            )
+            cells = [s.id, s.name, s.type or "", s.affiliation or "", s.reliability or ""]
+            cells.append(str(counts.get(s.id, 0)))
+            if marked:
+                cells.append("yes" if s.restricted else "")
+            table.add_row(*cells)
         console.print(table)
 
 
@@ -275,6 +275,12 @@ def sources(ctx: click.Context) -> None:
 @click.option("--type", "type_", help="One of: " + ", ".join(SOURCE_TYPES) + " ('' clears).")
 @click.option("--affiliation", help="The party the source is aligned with ('' clears).")
 @click.option("--reliability", help="Admiralty grade A-F ('' clears).")
+@click.option(
+    "--restricted/--not-restricted",
+    default=None,
+    help="Whether the source's documents must stay in the collection "
+    "(`export bundle --exclude-restricted` withholds them).",
+)
 @click.pass_context
 def sources_edit(
     ctx: click.Context,
@@ -283,8 +289,10 @@ def sources_edit(
     type_: str | None,
     affiliation: str | None,
     reliability: str | None,
+    restricted: bool | None,
 ) -> None:
-    """Change a source's name, type, affiliation or reliability (recorded in the ledger)."""
+    """Change a source's name, type, affiliation, reliability or restriction (recorded in
+    the ledger)."""
     with opened(ctx) as collection:
         try:
             s = collection.edit_source(
@@ -293,11 +301,12 @@ def sources_edit(
                 type=type_,
                 affiliation=affiliation,
                 reliability=reliability,
+                restricted=restricted,
             )
         except TellingsError as exc:
             raise click.ClickException(exc.message) from exc
     console.print(
         f"{s.name}: type {s.type or '-'}, affiliation {s.affiliation or '-'}, "
-        f"reliability {s.reliability or '-'}",
+        f"reliability {s.reliability or '-'}" + (", restricted" if s.restricted else ""),
         markup=False,
     )

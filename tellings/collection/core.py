@@ -6,14 +6,15 @@ modules by subject (records, claims, events) and are joined here.
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..bundle.write import BundleSummary, write_bundle
 from ..errors import (
     CollectionError,
     NotFound,
@@ -23,7 +24,7 @@ from ..events import (
 )
 from ..extract.gazetteer import Gazetteer
 from ..ledger.checkpoint import SigningKey, key_id
-from ..ledger.log import Ledger, utc_now
+from ..ledger.log import Ledger, decode_entry, utc_now
 from ..ledger.proof import InclusionProof
 from ..store import CheckpointRow, KeyRow, Store, open_store
 from ..verify import VerifyReport, verify_store
@@ -62,6 +63,9 @@ class Collection(RecordsMixin, ClaimsMixin, EventsMixin, ExportsMixin):
     def _open_ledger(self) -> Ledger:
         keys = self.store.keys()
         origin = self.store.get_meta("origin")
+        if keys and origin and not keys[0].private_key:
+            # A copy imported from a bundle: the public key only (docs/bundle.md).
+            return Ledger(self.store, None, origin, public_key=keys[0].public_key)
         if keys and origin:
             return Ledger(self.store, SigningKey.from_private_bytes(keys[0].private_key), origin)
         if keys or origin or self.store.ledger_size():
@@ -101,13 +105,29 @@ class Collection(RecordsMixin, ClaimsMixin, EventsMixin, ExportsMixin):
 
     @property
     def key_id(self) -> str:
-        return key_id(self.ledger.key.public_bytes())
+        return key_id(self.ledger.public_key)
 
     # -- sources ---------------------------------------------------------------
 
     def verify(self, expect_key: str | None = None) -> VerifyReport:
         """Check originals, ledger, checkpoints and tables; see `tellings.verify`."""
         return verify_store(self.store, expect_key=expect_key)
+
+    def export_bundle(
+        self,
+        path: str | Path,
+        *,
+        exclude_sources: Sequence[str] = (),
+        exclude_restricted: bool = False,
+    ) -> BundleSummary:
+        """Write the signed record as a bundle anyone can check offline; see
+        `tellings.bundle.write_bundle` (and docs/bundle.md for what is withheld)."""
+        return write_bundle(
+            self.store,
+            path,
+            exclude_sources=exclude_sources,
+            exclude_restricted=exclude_restricted,
+        )
 
     def checkpoint(self) -> CheckpointRow | None:
         """Sign the current tree head; None when the last checkpoint already covers it."""
@@ -121,7 +141,7 @@ class Collection(RecordsMixin, ClaimsMixin, EventsMixin, ExportsMixin):
 
     def entries(self, start: int = 0, limit: int | None = None) -> list[dict[str, Any]]:
         stop = None if limit is None else start + limit
-        return [json.loads(row.entry) for row in self.store.iter_ledger(start, stop)]
+        return [decode_entry(row) for row in self.store.iter_ledger(start, stop)]
 
     def status(self) -> Status:
         counts = self.store.counts()
@@ -140,9 +160,15 @@ class Collection(RecordsMixin, ClaimsMixin, EventsMixin, ExportsMixin):
 
 def open(path: str | Path | None = None) -> Collection:
     """Open the collection at `path` (default: $TELLINGS_DB or ./tellings.db), creating it."""
+    return Collection(open_store(collection_file(path)))
+
+
+def collection_file(path: str | Path | None = None) -> Path:
+    """The collection file `path` names (default: $TELLINGS_DB or ./tellings.db); raises
+    `CollectionError` when it cannot be one (a folder, or in a folder that does not exist)."""
     location = Path(path or os.environ.get("TELLINGS_DB") or "tellings.db")
     if location.is_dir():
         raise CollectionError(f"{location}: is a folder; give a file name for the collection")
     if not location.parent.exists():
         raise CollectionError(f"{location}: the folder {location.parent} does not exist")
-    return Collection(open_store(location))
+    return location

@@ -80,10 +80,13 @@ class RecordsMixin(CollectionBase):
         type: str | None = None,
         affiliation: str | None = None,
         reliability: str | None = None,
+        restricted: bool | None = None,
     ) -> Source:
-        """Change a source's name, type, affiliation or reliability (a ledger entry).
+        """Change a source's name, type, affiliation, reliability or restriction (a ledger
+        entry).
 
-        Give "" to clear a field. Returns the source as it now stands.
+        Give "" to clear a field. A restricted source's documents are withheld from
+        bundles made with `exclude_restricted`. Returns the source as it now stands.
         """
         source = self.source(name)
         changes: dict[str, Any] = {}
@@ -109,6 +112,8 @@ class RecordsMixin(CollectionBase):
                     + " (A completely reliable ... E unreliable, F cannot be judged)"
                 )
             changes["reliability"] = grade
+        if restricted is not None:
+            changes["restricted"] = restricted
         updated = replace(source, **changes)
         if updated == source:
             return source
@@ -255,12 +260,24 @@ class RecordsMixin(CollectionBase):
                 language=meta.language or extracted.language,
                 ingested_at=now,
             )
-            self.store.put_original(sha, data)
-            seq = self.ledger.append("document.added", document_entry(document, reader), at=now)
+            self.record_document(document, reader, data)
+        return IngestOutcome(shown, "added", document_id=sha, notes=extracted.notes)
+
+    def record_document(self, document: Document, reader: str, data: bytes) -> None:
+        """Keep `data` as the document's original and record the document (a
+        `document.added` entry) and, when extraction is on, its claims: one transaction.
+
+        `reader` names the versioned reader that made `document.text` from `data`.
+        Ingest and `tellings import` both come through here.
+        """
+        with self.store.transaction():
+            self.store.put_original(document.id, data)
+            seq = self.ledger.append(
+                "document.added", document_entry(document, reader), at=document.ingested_at
+            )
             self.store.insert_document(document, reader, seq)
             if self.extract_on_ingest:
                 self._record_claims(document)
-        return IngestOutcome(shown, "added", document_id=sha, notes=extracted.notes)
 
     # -- extraction ------------------------------------------------------------
 
@@ -288,13 +305,17 @@ def document_entry(document: Document, reader: str) -> dict[str, Any]:
 
 
 def _source_data(source: Source) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "id": source.id,
         "name": source.name,
         "type": source.type,
         "affiliation": source.affiliation,
         "reliability": source.reliability,
     }
+    # Only when set: the entries of sources never restricted keep their earlier form.
+    if source.restricted:
+        data["restricted"] = True
+    return data
 
 
 def _check_source_type(source_type: str | None) -> None:

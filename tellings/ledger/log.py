@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..errors import CollectionError
 from ..store.base import CheckpointRow, LedgerRow, Store
 from .canonical import canonical_json
 from .checkpoint import Checkpoint, SigningKey, sign_checkpoint
@@ -24,13 +25,36 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class Ledger:
-    """Append-only entries over a store, signed with the collection's key."""
+#: The stored kind of an entry held as its leaf hash only: a copy imported from a
+#: bundle that withheld it (docs/bundle.md). Its `entry` bytes are empty.
+WITHHELD_KIND = "withheld"
 
-    def __init__(self, store: Store, key: SigningKey, origin: str) -> None:
+
+class Ledger:
+    """Append-only entries over a store, signed with the collection's key.
+
+    A copy imported from a bundle holds only the public half of its key (`key` is
+    None): it can be read and verified, but it cannot record or sign anything.
+    """
+
+    def __init__(
+        self, store: Store, key: SigningKey | None, origin: str, public_key: bytes | None = None
+    ) -> None:
+        if key is None and public_key is None:
+            raise ValueError("a ledger needs its signing key or, for a copy, its public key")
         self.store = store
         self.key = key
         self.origin = origin
+        self.public_key = key.public_bytes() if key is not None else public_key or b""
+
+    def _signing_key(self) -> SigningKey:
+        if self.key is None:
+            raise CollectionError(
+                f"{self.store.path}: this collection is a copy of {self.origin} imported "
+                "from a bundle; it holds only that collection's public key, so it cannot "
+                "record or sign changes (import the bundle into another collection to add to it)"
+            )
+        return self.key
 
     def append(self, kind: str, data: Mapping[str, Any], at: str | None = None) -> int:
         """Append one entry inside the caller's transaction; return its position."""
@@ -40,6 +64,7 @@ class Ledger:
         self, kind: str, items: Iterable[Mapping[str, Any]], at: str | None = None
     ) -> list[int]:
         """Append entries of one kind in one write; return their positions."""
+        self._signing_key()
         at = at or utc_now()
         seq = self.store.ledger_size()
         rows = []
@@ -54,9 +79,12 @@ class Ledger:
         return self.store.ledger_size()
 
     def entry(self, seq: int) -> dict[str, Any] | None:
-        """The entry at `seq`, decoded, or None when there is none."""
+        """The entry at `seq`, decoded, or None when there is none.
+
+        An entry a copy holds as its leaf hash only reads as kind `withheld`, no data.
+        """
         row = self.store.get_ledger_entry(seq)
-        return None if row is None else dict(json.loads(row.entry))
+        return None if row is None else decode_entry(row)
 
     def checkpoint(self) -> CheckpointRow | None:
         """Sign the current tree head if entries were added since the last checkpoint.
@@ -70,8 +98,9 @@ class Ledger:
         tree = CompactRange()
         for leaf in self.store.iter_leaf_hashes(0, size):
             tree.append(leaf)
+        key = self._signing_key()
         head = Checkpoint(origin=self.origin, size=size, root=tree.root(), timestamp=utc_now())
-        row = CheckpointRow(size, head.root, sign_checkpoint(self.key, head), head.timestamp)
+        row = CheckpointRow(size, head.root, sign_checkpoint(key, head), head.timestamp)
         with self.store.transaction():
             self.store.add_checkpoint(row)
         return row
@@ -84,6 +113,11 @@ class Ledger:
         row = self.store.get_ledger_entry(seq)
         if row is None:
             raise LookupError(f"the ledger has no entry {seq}")
+        if is_withheld(row):
+            raise LookupError(
+                f"entry {seq} was withheld from the bundle this collection was imported "
+                "from: only its leaf hash is held here"
+            )
         covering = [c for c in self.store.checkpoints() if c.size > seq]
         if not covering:
             raise LookupError(f"entry {seq} is not yet covered by a signed checkpoint")
@@ -96,5 +130,18 @@ class Ledger:
             size=head.size,
             path=[p.hex() for p in path],
             checkpoint=head.note,
-            public_key=self.key.public_bytes().hex(),
+            public_key=self.public_key.hex(),
         )
+
+
+def is_withheld(row: LedgerRow) -> bool:
+    """True when the store holds this entry as its leaf hash only."""
+    return row.kind == WITHHELD_KIND and not row.entry
+
+
+def decode_entry(row: LedgerRow) -> dict[str, Any]:
+    """A stored entry as a dict; a withheld one as `{"seq", "kind": "withheld", "at": None,
+    "data": {}}`, since its content is not held."""
+    if is_withheld(row):
+        return {"seq": row.seq, "kind": WITHHELD_KIND, "at": None, "data": {}}
+    return dict(json.loads(row.entry))

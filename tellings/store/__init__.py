@@ -7,7 +7,15 @@ from pathlib import Path
 from .base import CheckpointRow, KeyRow, LedgerRow, SearchHit, Store
 from .sqlite import SQLiteStore
 
-__all__ = ["CheckpointRow", "KeyRow", "LedgerRow", "SQLiteStore", "SearchHit", "Store", "open_store"]
+__all__ = [
+    "CheckpointRow",
+    "KeyRow",
+    "LedgerRow",
+    "SQLiteStore",
+    "SearchHit",
+    "Store",
+    "open_store",
+]
 
 
 def open_store(location: str | Path) -> Store:

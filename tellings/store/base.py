@@ -223,9 +223,7 @@ class Store(abc.ABC):
         """How many current claims each source's documents make (None: no source)."""
 
     @abc.abstractmethod
-    def search_documents(
-        self, query: str, *, limit: int = 20, offset: int = 0
-    ) -> list[SearchHit]:
+    def search_documents(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Documents matching the words of `query`, best first."""
 
     @abc.abstractmethod

@@ -17,6 +17,7 @@ from ..model import Claim, Document, OffsetMap, Source, json_number
 from .base import CheckpointRow, KeyRow, LedgerRow, SearchHit, Store
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+_SOURCE_COLUMNS = "id, name, type, affiliation, reliability, restricted"
 _DOCUMENT_COLUMNS = (
     "id, name, filename, format, reader, size, source_id, title, author, url, published, "
     "language, ingested_at, text, text_sha256, offset_map, seq"
@@ -212,38 +213,52 @@ class SQLiteStore(Store):
     # -- sources ---------------------------------------------------------------
     def insert_source(self, source: Source, seq: int) -> None:
         self._conn.execute(
-            "INSERT INTO sources (id, name, type, affiliation, reliability, seq) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (source.id, source.name, source.type, source.affiliation, source.reliability, seq),
+            f"INSERT INTO sources ({_SOURCE_COLUMNS}, seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                source.id,
+                source.name,
+                source.type,
+                source.affiliation,
+                source.reliability,
+                int(source.restricted),
+                seq,
+            ),
         )
 
     def update_source(self, source: Source, seq: int) -> None:
         self._conn.execute(
-            "UPDATE sources SET name = ?, type = ?, affiliation = ?, reliability = ?, seq = ? "
-            "WHERE id = ?",
-            (source.name, source.type, source.affiliation, source.reliability, seq, source.id),
+            "UPDATE sources SET name = ?, type = ?, affiliation = ?, reliability = ?, "
+            "restricted = ?, seq = ? WHERE id = ?",
+            (
+                source.name,
+                source.type,
+                source.affiliation,
+                source.reliability,
+                int(source.restricted),
+                seq,
+                source.id,
+            ),
         )
 
     def get_source(self, source_id: str) -> Source | None:
         row = self._conn.execute(
-            "SELECT id, name, type, affiliation, reliability FROM sources WHERE id = ?",
+            f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE id = ?",
             (source_id,),
         ).fetchone()
-        return None if row is None else Source(*row)
+        return None if row is None else _source(row)
 
     def find_source(self, name: str) -> Source | None:
         row = self._conn.execute(
-            "SELECT id, name, type, affiliation, reliability FROM sources "
-            "WHERE LOWER(name) = LOWER(?) OR id = ?",
+            f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE LOWER(name) = LOWER(?) OR id = ?",
             (name, name),
         ).fetchone()
-        return None if row is None else Source(*row)
+        return None if row is None else _source(row)
 
     def list_sources(self) -> list[Source]:
         rows = self._conn.execute(
-            "SELECT id, name, type, affiliation, reliability FROM sources ORDER BY LOWER(name)"
+            f"SELECT {_SOURCE_COLUMNS} FROM sources ORDER BY LOWER(name)"
         ).fetchall()
-        return [Source(*row) for row in rows]
+        return [_source(row) for row in rows]
 
     def count_documents_by_source(self) -> dict[str, int]:
         rows = self._conn.execute(
@@ -394,9 +409,7 @@ class SQLiteStore(Store):
             )
         }
 
-    def search_documents(
-        self, query: str, *, limit: int = 20, offset: int = 0
-    ) -> list[SearchHit]:
+    def search_documents(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         try:
             rows = self._conn.execute(
                 "SELECT d.id, snippet(documents_fts, 2, char(2), char(3), ' … ', 16), "
@@ -447,10 +460,9 @@ class SQLiteStore(Store):
                 "type": row[2],
                 "affiliation": row[3],
                 "reliability": row[4],
+                "restricted": bool(row[5]),
             }
-            for row in self._conn.execute(
-                "SELECT id, name, type, affiliation, reliability FROM sources"
-            )
+            for row in self._conn.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources")
         }
         documents = {}
         for row in self._conn.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents"):
@@ -489,6 +501,10 @@ class SQLiteStore(Store):
         for table in ("sources", "documents", "originals", "claims", "ledger", "checkpoints"):
             counts[table] = int(self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
         return counts
+
+
+def _source(row: Sequence[Any]) -> Source:
+    return Source(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
 
 
 def _document(row: Sequence[Any]) -> Document:
