@@ -285,20 +285,21 @@ def check_checkpoints(
 def _check_withheld(store: Store, report: VerifyReport) -> None:
     """Entries held as leaf hashes only belong in a copy imported from a redacted bundle."""
     where = entry_runs(report.withheld)
+    one = len(report.withheld) == 1
     signing_keys = store.keys()
     if any(key.private_key for key in signing_keys):
         report.error(
             "ledger",
             where,
-            "are held as leaf hashes only, but this collection signs its own entries: "
-            "their content was removed",
+            f"{'is held as its leaf hash' if one else 'are held as leaf hashes'} only, but "
+            "this collection signs its own entries: the content was removed",
         )
     else:
         report.warning(
             "ledger",
             where,
-            "were withheld from the bundle this copy was imported from: only their leaf "
-            "hashes are held, and the signed roots cover them",
+            f"{'was' if one else 'were'} withheld from the bundle this copy was imported "
+            "from: only leaf hashes are held, and the signed roots cover them",
         )
 
 

@@ -214,6 +214,19 @@ def test_an_added_member_fails_and_is_named(seeds_bundle: Path, tmp_path: Path) 
     assert errors(report) == ["file: originals/notes.txt: added: manifest.json does not list it"]
 
 
+def test_a_member_repeated_in_the_zip_fails(seeds_bundle: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(seeds_bundle.read_bytes())
+    with (
+        zipfile.ZipFile(bad, "a") as archive,
+        pytest.warns(UserWarning, match="Duplicate name"),
+    ):
+        archive.writestr("key.pub", "00" * 32 + "\n")
+    report = verify_bundle(bad)
+    assert not report.ok
+    assert "file: key.pub: appears more than once in the zip" in errors(report)
+
+
 def test_a_corrupt_zip_fails(seeds_bundle: Path, tmp_path: Path) -> None:
     data = seeds_bundle.read_bytes()
     start = data.index(b"ledger.jsonl") + len(b"ledger.jsonl") + 200
@@ -552,3 +565,41 @@ def test_a_copy_cannot_take_another_collections_bundle(
     with pytest.raises(BundleRefused, match="is a copy of"):
         import_bundle(seeds_bundle, db)
     assert ledger_rows(db) == before
+
+
+def test_a_signing_collection_refuses_to_be_extended_with_withheld_entries(
+    tmp_path: Path,
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(FIELD_NOTE, encoding="utf-8")
+    sealed = tmp_path / "witness.txt"
+    sealed.write_text(SEALED_STATEMENT, encoding="utf-8")
+    db = tmp_path / "c.db"
+    with tellings.open(db) as collection:
+        collection.ingest([note], meta=DocumentMeta(source="Example Monitor"))
+    earlier = tmp_path / "earlier.db"
+    earlier.write_bytes(db.read_bytes())
+    with tellings.open(db) as collection:
+        collection.ingest([sealed], meta=DocumentMeta(source="Sealed Archive"))
+        collection.export_bundle(tmp_path / "r.zip", exclude_sources=["Sealed Archive"])
+    before = ledger_rows(earlier)
+    with pytest.raises(BundleRefused, match="cannot hold entries as hashes only"):
+        import_bundle(tmp_path / "r.zip", earlier)
+    assert ledger_rows(earlier) == before
+    report = import_bundle(tmp_path / "r.zip", tmp_path / "copy.db")
+    assert report.how == "copied" and report.withheld > 0
+
+
+def test_entries_held_as_hashes_in_a_signing_collection_are_an_error(
+    collection_path: Path,
+) -> None:
+    conn = sqlite3.connect(collection_path)
+    with conn:
+        conn.execute("UPDATE ledger SET kind = 'withheld', entry = X'' WHERE seq = 1")
+    conn.close()
+    with tellings.open(collection_path) as collection:
+        report = collection.verify()
+    assert any(
+        "entry 1: is held as its leaf hash only, but this collection signs" in line
+        for line in errors(report)
+    ), errors(report)

@@ -113,7 +113,8 @@ def check_bundle(path: str | Path, expect_key: str | None = None) -> tuple[Verif
         return report, bundle
     for name, problem in problems:
         report.error("file", name, problem)
-    manifest = _read_manifest(bundle, report)
+    unreadable = {name for name, _ in problems}
+    manifest = None if MANIFEST in unreadable else _read_manifest(bundle, report)
     public = _read_key(bundle, report)
     if LEDGER in bundle.members:
         _read_ledger(bundle, report)
@@ -131,7 +132,7 @@ def check_bundle(path: str | Path, expect_key: str | None = None) -> tuple[Verif
                     f"entries {signed} to {len(bundle.leaves) - 1}",
                     "are in the bundle but not covered by its last signed checkpoint",
                 )
-    _check_files(bundle, manifest, {name for name, _ in problems}, report)
+    _check_files(bundle, manifest, unreadable, report)
     if manifest is not None and LEDGER in bundle.members:
         _check_manifest(bundle, manifest, report)
     _check_documents(bundle, report)
@@ -142,7 +143,8 @@ def check_bundle(path: str | Path, expect_key: str | None = None) -> tuple[Verif
         report.warning(
             "ledger",
             entry_runs(bundle.withheld),
-            "are withheld: the bundle holds only their leaf hashes, which the signed roots cover",
+            f"{'is' if len(bundle.withheld) == 1 else 'are'} withheld: the bundle holds only "
+            "leaf hashes for them, which the signed roots cover",
         )
     report.seconds = time.perf_counter() - started
     return report, bundle

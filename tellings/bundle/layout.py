@@ -23,6 +23,7 @@ import re
 import tempfile
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,7 @@ _UNIX = 3
 _CHECKPOINT_RE = re.compile(r"checkpoints/([0-9]{12})\.txt")
 _SUFFIX_RE = re.compile(r"\.[a-z0-9]{1,8}")
 _HEX64_RE = re.compile(r"[0-9a-f]{64}")
+_REPEATED = "appears more than once in the zip"
 _MANIFEST_KEYS = ("collection", "files", "format", "key_id", "root_hash", "tree_size", "withheld")
 
 
@@ -209,11 +211,14 @@ def read_zip(path: Path) -> tuple[dict[str, bytes], list[tuple[str, str]]]:
     problems: list[tuple[str, str]] = []
     try:
         with zipfile.ZipFile(path) as archive:
-            for info in archive.infolist():
+            infos = archive.infolist()
+            counts = Counter(info.filename for info in infos)
+            for info in infos:
                 name = info.filename
-                if name in members or any(name == seen for seen, _ in problems):
-                    problems.append((name, "appears more than once in the zip"))
-                    members.pop(name, None)
+                if counts[name] > 1:
+                    # Which of the copies a reader sees depends on the reader: use none.
+                    if (name, _REPEATED) not in problems:
+                        problems.append((name, _REPEATED))
                     continue
                 if info.flag_bits & 0x1:
                     problems.append((name, "is encrypted"))

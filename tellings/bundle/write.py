@@ -91,7 +91,8 @@ def write_bundle(
         if row.seq in withheld:
             leaf = row.leaf_hash if entry is None else leaf_hash(row.entry)
             lines.append(canonical_json({"seq": row.seq, "withheld": leaf.hex()}))
-            withheld_documents += entry is not None and entry.get("kind") == "document.added"
+            if entry is not None and entry.get("kind") == "document.added":
+                withheld_documents += 1
             continue
         lines.append(row.entry)
         if entry is not None and entry.get("kind") == "document.added":
