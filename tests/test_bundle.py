@@ -196,6 +196,18 @@ def test_a_flipped_byte_in_any_member_fails_and_is_named(
     assert "FAILED" in result.output and name in result.output
 
 
+def test_every_member_is_covered(seeds_bundle: Path, tmp_path: Path) -> None:
+    for name in sorted(members(seeds_bundle)):
+        for at in (0, None, -1):
+
+            def change(found: dict[str, bytes], name: str = name, at: int | None = at) -> None:
+                found[name] = flip(found[name], at)
+
+            report = verify_bundle(rewrite(seeds_bundle, tmp_path / "bad.zip", change))
+            assert not report.ok, (name, at)
+            assert any(name in line for line in errors(report)), (name, at, errors(report))
+
+
 @pytest.mark.parametrize("kind", sorted(MEMBER_KINDS))
 def test_a_removed_member_fails_and_is_named(seeds_bundle: Path, tmp_path: Path, kind: str) -> None:
     name = MEMBER_KINDS[kind](sorted(members(seeds_bundle)))
