@@ -7,7 +7,7 @@ page elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -31,12 +31,22 @@ async def openapi_json(request: Request) -> JSONResponse:
     return JSONResponse(spec())
 
 
-def _error(request: Request, status: int, code: str, message: str) -> Response:
+def _error(
+    request: Request,
+    status: int,
+    code: str,
+    message: str,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
     if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
-        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
-    return pages.render(
+        return JSONResponse(
+            {"error": {"code": code, "message": message}}, status_code=status, headers=headers
+        )
+    page = pages.render(
         request, "error.html", status=status, title="Error", message=message, status_code=status
     )
+    page.headers.update(headers or {})
+    return page
 
 
 async def tellings_error(request: Request, exc: Exception) -> Response:
@@ -53,7 +63,8 @@ async def http_error(request: Request, exc: Exception) -> Response:
         else str(exc.detail)
     )
     code = "not-found" if exc.status_code == 404 else "http-error"
-    return _error(request, exc.status_code, code, message)
+    # A 405 keeps its `Allow` header (RFC 9110 §15.5.6).
+    return _error(request, exc.status_code, code, message, exc.headers)
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
@@ -74,6 +85,7 @@ def create_app(path: str | Path) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        reader.open()  # a server, or a test client, may run the app more than once
         yield
         reader.close()
 

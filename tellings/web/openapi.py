@@ -16,35 +16,57 @@ _PAGE = [
     {
         "name": "limit",
         "in": "query",
-        "description": "How many items (1-500).",
-        "schema": {"type": "integer", "minimum": 1, "maximum": 500},
+        "description": "How many items (1-500); empty for the default.",
+        "schema": {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": 500},
+                {"type": "string", "maxLength": 0},
+            ]
+        },
     },
 ]
+# Text parameters: at most 200 characters, never a NUL (params.text).
+_TEXT = {"type": "string", "maxLength": 200, "pattern": "^[^\\x00]*$"}
+# A year, month or day (2011, 2011-04, 2011-04-08) that exists, or empty (as a form
+# sends it) for none; 29 February is left out of the pattern because leap years are
+# beyond what a pattern says plainly.
+_DATE = {
+    "type": "string",
+    "pattern": "^([1-9][0-9]{3}(-(0[1-9]|1[0-2])"
+    "|-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])"
+    "|-(0[13-9]|1[0-2])-(29|30)"
+    "|-(0[13578]|1[02])-31)?)?$",
+}
 _EVENT_FILTERS = [
-    {
-        "name": name,
-        "in": "query",
-        "description": description,
-        "schema": {"type": "string", "maxLength": 200},
-    }
-    for name, description in (
-        ("place", "Only events at a place whose name contains this."),
-        ("type", "Only events of this type (attack, raid, siege, ...)."),
-        ("source_type", "Only events some source of this type speaks of (news, ngo, ...)."),
-        ("measure", "Only events with claims of this measure (killed, wounded, ...)."),
-        ("from", "Only events that can fall on or after this date (2011, 2011-04, 2011-04-08)."),
-        ("to", "Only events that can fall on or before this date."),
+    {"name": name, "in": "query", "description": description, "schema": schema}
+    for name, description, schema in (
+        ("place", "Only events at a place whose name contains this.", _TEXT),
+        ("type", "Only events of this type (attack, raid, siege, ...).", _TEXT),
+        (
+            "source_type",
+            "Only events some source of this type speaks of (news, ngo, ...).",
+            _TEXT,
+        ),
+        ("measure", "Only events with claims of this measure (killed, wounded, ...).", _TEXT),
+        (
+            "from",
+            "Only events that can fall on or after this date (2011, 2011-04, 2011-04-08).",
+            _DATE,
+        ),
+        ("to", "Only events that can fall on or before this date.", _DATE),
     )
 ]
 
 
 def _text(name: str, description: str, *, required: bool = False) -> dict[str, Any]:
+    # A required text must hold something besides spaces: blank counts as absent.
+    schema = {**_TEXT, "pattern": "^[^\\x00]*[^\\s\\x00][^\\x00]*$"} if required else _TEXT
     return {
         "name": name,
         "in": "query",
         "required": required,
         "description": description,
-        "schema": {"type": "string", "maxLength": 200},
+        "schema": schema,
     }
 
 

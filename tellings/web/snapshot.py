@@ -205,6 +205,7 @@ class Reader:
         self.path = Path(path)
         self.collection: Collection = open_collection(self.path)
         self._snapshot: Snapshot | None = None
+        self._sentences: dict[str, tuple[str, list[tuple[int, int]]]] = {}
         self._closed = False
 
     def open(self) -> None:
@@ -213,7 +214,6 @@ class Reader:
         if self._closed:
             self.collection = open_collection(self.path)
             self._closed = False
-        self._sentences: dict[str, tuple[str, list[tuple[int, int]]]] = {}
 
     def snapshot(self) -> Snapshot:
         size = self.collection.store.ledger_size()
