@@ -615,3 +615,84 @@ def test_entries_held_as_hashes_in_a_signing_collection_are_an_error(
         "entry 1: is held as its leaf hash only, but this collection signs" in line
         for line in errors(report)
     ), errors(report)
+
+
+# -- bundles signed by someone else: verified by the format alone -------------------------
+
+
+def signed_bundle(path: Path, items: list[tuple[str, object]]) -> Path:
+    """A bundle written from scratch with the ledger primitives and a new key, as another
+    program following docs/bundle.md would write it."""
+    from tellings.bundle.layout import KEY, LEDGER, MANIFEST, Manifest, sha256_hex, write_zip
+    from tellings.ledger import (
+        Checkpoint,
+        SigningKey,
+        canonical_json,
+        key_id,
+        leaf_hash,
+        root,
+        sign_checkpoint,
+    )
+
+    key = SigningKey.generate()
+    origin = "tellings/written-by-hand"
+    genesis = {"origin": origin, "public_key": key.public_bytes().hex(), "key_id": key.key_id}
+    entries = [
+        canonical_json({"seq": seq, "kind": kind, "at": "2026-01-01T00:00:00Z", "data": data})
+        for seq, (kind, data) in enumerate([("collection.created", genesis), *items])
+    ]
+    head = Checkpoint(
+        origin, len(entries), root([leaf_hash(e) for e in entries]), "2026-01-01T00:00:00Z"
+    )
+    found = {
+        LEDGER: b"".join(e + b"\n" for e in entries),
+        KEY: key.public_bytes().hex().encode() + b"\n",
+        f"checkpoints/{len(entries):012d}.txt": sign_checkpoint(key, head).encode(),
+    }
+    found[MANIFEST] = Manifest(
+        origin,
+        key_id(key.public_bytes()),
+        len(entries),
+        head.root.hex(),
+        (),
+        {n: (sha256_hex(d), len(d)) for n, d in found.items()},
+    ).to_bytes()
+    write_zip(path, found)
+    return path
+
+
+def test_a_bundle_written_by_another_program_verifies_and_imports(tmp_path: Path) -> None:
+    source = {"id": "example-monitor", "name": "Example Monitor", "type": "ngo"}
+    source |= {"affiliation": None, "reliability": None}
+    path = signed_bundle(tmp_path / "hand.zip", [("source.added", source)])
+    assert verify_bundle(path).ok, errors(verify_bundle(path))
+    import_bundle(path, tmp_path / "copy.db")
+    with tellings.open(tmp_path / "copy.db") as copy:
+        assert copy.verify().ok
+        assert [s.name for s in copy.sources()] == ["Example Monitor"]
+
+
+def test_badly_formed_signed_entries_are_reported_not_crashed_on(tmp_path: Path) -> None:
+    path = signed_bundle(
+        tmp_path / "odd.zip",
+        [("document.added", [1, 2]), ("claim.added", {"id": "x"}), ("source.added", "text")],
+    )
+    report = verify_bundle(path)
+    assert not report.ok
+    assert sorted(errors(report)) == [
+        "ledger: entry 1: is not a well-formed 'document.added' entry",
+        "ledger: entry 2: records a claim whose document is not shown",
+        "ledger: entry 3: is not a well-formed 'source.added' entry",
+    ]
+    with pytest.raises(BundleRefused):
+        import_bundle(path, tmp_path / "copy.db")
+
+
+def test_a_signed_bundle_the_store_cannot_take_is_refused_whole(tmp_path: Path) -> None:
+    source = {"id": "s", "name": "Example Monitor", "type": None}
+    source |= {"affiliation": None, "reliability": None}
+    path = signed_bundle(tmp_path / "twice.zip", [("source.added", source)] * 2)
+    assert verify_bundle(path).ok
+    with pytest.raises(BundleRefused, match="entry 2 of the bundle is not a well-formed"):
+        import_bundle(path, tmp_path / "copy.db")
+    assert ledger_rows(tmp_path / "copy.db") == []

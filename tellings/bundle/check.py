@@ -275,9 +275,9 @@ def _expected_members(bundle: Bundle) -> dict[str, str | None]:
     expected: dict[str, str | None] = {KEY: None, LEDGER: None}
     expected.update((n, None) for n in bundle.members if checkpoint_size(n) is not None)
     for entry in bundle.entries:
-        if entry and entry.get("kind") == "document.added":
-            data = entry.get("data") or {}
-            doc_id = str(data.get("id"))
+        data = _data(entry)
+        doc_id = data.get("id")
+        if (entry or {}).get("kind") == "document.added" and isinstance(doc_id, str):
             expected[original_name(doc_id, str(data.get("filename", "")))] = doc_id
             expected[text_name(doc_id)] = data.get("text_sha256")
             expected[offsets_name(doc_id)] = data.get("offset_map_sha256")
@@ -340,10 +340,10 @@ def _check_manifest(bundle: Bundle, manifest: Manifest, report: VerifyReport) ->
 def _check_documents(bundle: Bundle, report: VerifyReport) -> None:
     """Every original, text and offset map against what its `document.added` records."""
     for seq, entry in enumerate(bundle.entries):
-        if not entry or entry.get("kind") != "document.added":
+        data = _data(entry)
+        doc_id, filename = data.get("id"), str(data.get("filename", ""))
+        if (entry or {}).get("kind") != "document.added" or not isinstance(doc_id, str):
             continue
-        data = entry.get("data") or {}
-        doc_id, filename = str(data.get("id")), str(data.get("filename", ""))
         where = f"{doc_id[:12]} ({filename})"
         original = bundle.members.get(original_name(doc_id, filename))
         if original is not None:
@@ -375,15 +375,21 @@ def _check_references(bundle: Bundle, report: VerifyReport) -> None:
     sources: set[str] = set()
     documents: set[str] = set()
     for seq, entry in enumerate(bundle.entries):
-        data = (entry or {}).get("data") or {}
+        data = _data(entry)
         kind = (entry or {}).get("kind")
         if kind in ("source.added", "source.updated"):
             sources.add(str(data.get("id")))
-        elif kind == "document.added":
-            documents.add(str(data.get("id")))
-            if data.get("source_id") is not None and data["source_id"] not in sources:
+        elif kind == "document.added" and isinstance(data.get("id"), str):
+            documents.add(data["id"])
+            if data.get("source_id") is not None and str(data["source_id"]) not in sources:
                 report.error(
                     "ledger", f"entry {seq}", "records a document whose source is not shown"
                 )
-        elif kind == "claim.added" and data.get("document_id") not in documents:
+        elif kind == "claim.added" and str(data.get("document_id")) not in documents:
             report.error("ledger", f"entry {seq}", "records a claim whose document is not shown")
+
+
+def _data(entry: dict[str, Any] | None) -> dict[str, Any]:
+    """An entry's `data`, or {} when it has none that is an object."""
+    data = (entry or {}).get("data")
+    return data if isinstance(data, dict) else {}

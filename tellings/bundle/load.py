@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..errors import BundleRefused
+from ..errors import BundleRefused, TellingsError
 from ..events import claim_from_entry
 from ..ledger.checkpoint import key_id
 from ..ledger.log import WITHHELD_KIND, utc_now
@@ -150,9 +150,16 @@ def _merge(collection: Collection, bundle: Bundle) -> ImportReport:
                 continue
             source = sources.get(data.get("source_id") or "")
             local = _local_source(collection, source) if source else None
-            original, text, offsets = bundle.document_parts(data)
-            document = _document(data, text, offsets, local.id if local else None, utc_now())
-            collection.record_document(document, data["reader"], original)
+            try:
+                original, text, offsets = bundle.document_parts(data)
+                document = _document(data, text, offsets, local.id if local else None, utc_now())
+                reader = str(data["reader"])
+            except (KeyError, TypeError, ValueError) as exc:
+                raise BundleRefused(
+                    f"entry {seq} of the bundle is not a well-formed document.added entry "
+                    f"({exc!r}); nothing was imported"
+                ) from exc
+            collection.record_document(document, reader, original)
             added.append({"id": data["id"], "entry": seq})
         if added:
             last = bundle.checkpoints[-1]
@@ -220,10 +227,21 @@ def _append(store: Store, bundle: Bundle, start: int, signed: int) -> tuple[str,
     documents = []
     for seq in range(start, len(bundle.entries)):
         entry = bundle.entries[seq]
-        if entry is not None:
-            if entry["kind"] == "document.added":
-                documents.append(entry["data"]["id"])
+        if entry is None:
+            continue
+        try:
             _project(store, bundle, seq, entry["kind"], entry["data"])
+        except TellingsError:
+            raise
+        except Exception as exc:
+            # The entries are signed but not necessarily well formed: a row the store
+            # cannot take (a missing field, a repeated id) refuses the whole bundle.
+            raise BundleRefused(
+                f"entry {seq} of the bundle is not a well-formed {entry.get('kind')!r} entry "
+                f"({exc!r}); nothing was imported"
+            ) from exc
+        if entry["kind"] == "document.added":
+            documents.append(entry["data"]["id"])
     for checkpoint in bundle.checkpoints:
         if checkpoint.size > signed:
             store.add_checkpoint(checkpoint)

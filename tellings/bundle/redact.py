@@ -35,7 +35,9 @@ def withheld_entries(
         if entry is None:
             withheld.add(seq)
             continue
-        kind, data = entry.get("kind"), entry.get("data") or {}
+        kind, data = entry.get("kind"), entry.get("data")
+        if not isinstance(data, dict):
+            continue
         if kind in ("source.added", "source.updated"):
             hide = data.get("id") in source_ids
         elif kind == "document.added":
