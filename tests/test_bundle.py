@@ -13,8 +13,18 @@ from click.testing import CliRunner, Result
 
 import tellings
 from tellings.bundle import import_bundle, verify_bundle
+from tellings.bundle.layout import KEY, LEDGER, MANIFEST, Manifest, sha256_hex, write_zip
 from tellings.cli import cli
 from tellings.errors import BundleRefused, NotFound
+from tellings.ledger import (
+    Checkpoint,
+    SigningKey,
+    canonical_json,
+    key_id,
+    leaf_hash,
+    root,
+    sign_checkpoint,
+)
 from tellings.model import DocumentMeta
 from tellings.verify import VerifyReport
 
@@ -256,8 +266,6 @@ def test_a_corrupt_zip_fails(seeds_bundle: Path, tmp_path: Path) -> None:
 
 
 def _with_manifest_updated(found: dict[str, bytes]) -> None:
-    from tellings.bundle.layout import MANIFEST, Manifest, sha256_hex
-
     manifest = Manifest.from_bytes(found[MANIFEST])
     files = {n: (sha256_hex(d), len(d)) for n, d in found.items() if n != MANIFEST}
     found[MANIFEST] = Manifest(
@@ -623,17 +631,6 @@ def test_entries_held_as_hashes_in_a_signing_collection_are_an_error(
 def signed_bundle(path: Path, items: list[tuple[str, object]]) -> Path:
     """A bundle written from scratch with the ledger primitives and a new key, as another
     program following docs/bundle.md would write it."""
-    from tellings.bundle.layout import KEY, LEDGER, MANIFEST, Manifest, sha256_hex, write_zip
-    from tellings.ledger import (
-        Checkpoint,
-        SigningKey,
-        canonical_json,
-        key_id,
-        leaf_hash,
-        root,
-        sign_checkpoint,
-    )
-
     key = SigningKey.generate()
     origin = "tellings/written-by-hand"
     genesis = {"origin": origin, "public_key": key.public_bytes().hex(), "key_id": key.key_id}
