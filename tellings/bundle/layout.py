@@ -194,6 +194,11 @@ def write_zip(path: Path, members: Mapping[str, bytes]) -> int:
                 info.create_system = _UNIX
                 info.external_attr = 0o100644 << 16
                 archive.writestr(info, members[name], compresslevel=9)
+        # mkstemp makes the file private; a bundle is for sharing, so it gets the
+        # permissions any new file would (0666 less the umask).
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
