@@ -411,11 +411,15 @@ class SQLiteStore(Store):
 
     def search_documents(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         try:
+            # The page is chosen first and snippets made for it alone: a snippet for
+            # every matching document, before sorting, costs more than the ranking.
             rows = self._conn.execute(
                 "SELECT d.id, snippet(documents_fts, 2, char(2), char(3), ' … ', 16), "
                 "bm25(documents_fts) FROM documents_fts JOIN documents d "
-                "ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? "
-                "ORDER BY bm25(documents_fts) LIMIT ? OFFSET ?",
+                "ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?1 "
+                "AND documents_fts.rowid IN (SELECT rowid FROM documents_fts "
+                "WHERE documents_fts MATCH ?1 ORDER BY bm25(documents_fts), rowid "
+                "LIMIT ?2 OFFSET ?3) ORDER BY bm25(documents_fts), documents_fts.rowid",
                 (_fts_query(query), limit, offset),
             ).fetchall()
         except sqlite3.OperationalError as exc:

@@ -105,7 +105,7 @@ async def claims(request: Request) -> JSONResponse:
     documents = reader.documents
     document_id = None
     if document_ref is not None:
-        document_id = reader.collection.document(document_ref).id
+        document_id = reader.document(document_ref).id
     if event_ref is not None:
         chosen = [
             c
@@ -142,7 +142,7 @@ async def documents(request: Request) -> JSONResponse:
 
 async def document(request: Request) -> JSONResponse:
     reader = reader_of(request)
-    found = reader.collection.document(request.path_params["document_id"])
+    found = reader.document(request.path_params["document_id"])
     detail = document_json(found, reader.sources.get(found.source_id or ""), text=True)
     detail["claims"] = [
         claim_json(c, found) for c in reader.collection.store.claims(document_id=found.id)
@@ -152,7 +152,7 @@ async def document(request: Request) -> JSONResponse:
 
 async def sources(request: Request) -> JSONResponse:
     reader = reader_of(request)
-    counts = reader.collection.store.claim_counts_by_source()
+    counts = reader.claims_by_source()
     found = sorted(reader.sources.values(), key=lambda s: s.name.casefold())
     after, limit = params.position(request), params.limit(request)
     items = [source_json(s, counts.get(s.id, 0)) for s in found[after : after + limit]]
@@ -162,9 +162,7 @@ async def sources(request: Request) -> JSONResponse:
 async def conflicts(request: Request) -> JSONResponse:
     snapshot = reader_of(request).snapshot()
     measure = params.text(request, "measure")
-    found = [
-        pair for pair in snapshot.all_conflicts if measure is None or pair[1].measure == measure
-    ]
+    found = snapshot.conflicts_about(measure)
     after, limit = params.position(request), params.limit(request)
     items = [conflict_json(snapshot, e, c) for e, c in found[after : after + limit]]
     return page(request, items, page_of(found, after, limit))

@@ -144,7 +144,7 @@ async def event(request: Request) -> HTMLResponse:
 
 async def document(request: Request) -> HTMLResponse:
     reader = reader_of(request)
-    found = reader.collection.document(request.path_params["document_id"])
+    found = reader.document(request.path_params["document_id"])
     claims = reader.collection.store.claims(document_id=found.id)
     snapshot = reader.snapshot()
     events = {c.id: snapshot.book.by_claim.get(c.id) for c in claims}
@@ -162,7 +162,7 @@ async def document(request: Request) -> HTMLResponse:
 
 async def original(request: Request) -> Response:
     reader = reader_of(request)
-    found = reader.collection.document(request.path_params["document_id"])
+    found = reader.document(request.path_params["document_id"])
     data = reader.collection.original(found.id)
     return Response(
         data,
@@ -202,7 +202,7 @@ async def conflicts(request: Request) -> HTMLResponse:
 
 async def sources(request: Request) -> HTMLResponse:
     reader = reader_of(request)
-    counts = reader.collection.store.claim_counts_by_source()
+    counts = reader.claims_by_source()
     found = sorted(reader.sources.values(), key=lambda s: s.name.casefold())
     by_type: Counter[str] = Counter()
     for source in found:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 
 from ..collection import Collection
@@ -26,6 +28,10 @@ from ..extract.sentences import split_blocks, split_sentences
 from ..model import Document, Source
 from ..reconcile import Conflict, Range
 from ..resolve import Event, canonical_date
+
+# Events that last longer than this (periods, mostly) are few; a date filter scans them
+# apart and bisects the others.
+LONG_EVENT = dt.timedelta(days=400)
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,7 @@ class Snapshot:
     summaries: list[EventSummary] = field(default_factory=list)
     _ranges: dict[tuple[str, str], list[Range]] = field(default_factory=dict)
     _conflicts: dict[str, list[Conflict]] = field(default_factory=dict)
+    _conflicts_by_measure: dict[str, list[tuple[Event, Conflict]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         summaries = [self._summary(e) for e in self.book.events]
@@ -93,6 +100,11 @@ class Snapshot:
         self.summaries = summaries
         self.by_id = {s.event.id: s for s in summaries}
         self._starts = [s.event.start or dt.date.max for s in summaries]
+        self._long = [
+            i
+            for i, s in enumerate(summaries)
+            if s.event.start and s.event.end and s.event.end - s.event.start > LONG_EVENT
+        ]
 
     def _summary(self, event: Event) -> EventSummary:
         documents, sources = self.book.documents, self.book.sources
@@ -145,6 +157,18 @@ class Snapshot:
         found.sort(key=lambda pair: (-pair[1].gap, pair[0].id, pair[1].a.claim.id))
         return found
 
+    def conflicts_about(self, measure: str | None) -> list[tuple[Event, Conflict]]:
+        """Every disagreement about `measure` (all when None), most serious first."""
+        if measure is None:
+            return self.all_conflicts
+        if measure not in self.measures:
+            return []
+        if measure not in self._conflicts_by_measure:
+            self._conflicts_by_measure[measure] = [
+                pair for pair in self.all_conflicts if pair[1].measure == measure
+            ]
+        return self._conflicts_by_measure[measure]
+
     @cached_property
     def documents_by_date(self) -> list[Document]:
         """Every document, by publication date then name."""
@@ -167,14 +191,18 @@ class Snapshot:
     ) -> tuple[list[EventSummary], int | None]:
         """Up to `limit` events from position `after` that pass the filter, in date
         order, and the position to continue from (None at the end)."""
-        start = after
-        if where.start is not None and after == 0:
-            # Nothing that starts more than ten years before the span can reach it,
-            # save periods: those are few, so begin at the first event that may.
-            start = 0 if self._has_long_periods else bisect.bisect_left(self._starts, where.start)
+        positions: Iterable[int] = range(after, len(self.summaries))
+        if where.start is not None:
+            # A short event that starts more than LONG_EVENT before the span ends before
+            # it: begin at the first that may reach it, after the long ones before that.
+            earliest = max(where.start, dt.date.min + LONG_EVENT) - LONG_EVENT
+            first = bisect.bisect_left(self._starts, earliest, lo=after)
+            early = self._long[
+                bisect.bisect_left(self._long, after) : bisect.bisect_left(self._long, first)
+            ]
+            positions = chain(early, range(first, len(self.summaries)))
         found: list[EventSummary] = []
-        index = start
-        for index in range(start, len(self.summaries)):
+        for index in positions:
             summary = self.summaries[index]
             if where.end is not None and summary.event.start and summary.event.start > where.end:
                 return found, None
@@ -186,16 +214,15 @@ class Snapshot:
         return found, None
 
     @cached_property
-    def _has_long_periods(self) -> bool:
-        return any(s.event.kind == "period" for s in self.summaries)
-
-    def place_counts(self) -> Iterator[tuple[str, str, int]]:
-        """(place id, name, events) for every place events happened at."""
+    def _place_counts(self) -> list[tuple[str, str, int]]:
         counts: Counter[tuple[str, str]] = Counter(
             (s.place_id, s.place) for s in self.summaries if s.place_id and s.place
         )
-        for (place_id, name), count in counts.most_common():
-            yield place_id, name, count
+        return [(place_id, name, count) for (place_id, name), count in counts.most_common()]
+
+    def place_counts(self) -> Iterator[tuple[str, str, int]]:
+        """(place id, name, events) for every place events happened at."""
+        yield from self._place_counts
 
 
 class Reader:
@@ -206,6 +233,7 @@ class Reader:
         self.collection: Collection = open_collection(self.path)
         self._snapshot: Snapshot | None = None
         self._sentences: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+        self._claims_by_source: tuple[int, dict[str | None, int]] | None = None
         self._closed = False
 
     def open(self) -> None:
@@ -216,16 +244,44 @@ class Reader:
             self._closed = False
 
     def snapshot(self) -> Snapshot:
+        """The snapshot of the ledger as it stands, built when the ledger has grown.
+
+        Building one also finds every conflict and counts the claims of each source, so
+        that no request waits for them, and then freezes what it holds out of the
+        garbage collector's reach: a full collection over millions of claims would
+        otherwise stall requests now and then.
+        """
         size = self.collection.store.ledger_size()
         if self._snapshot is None or self._snapshot.size != size:
+            self._snapshot = None
             self.collection._events = None  # the ledger grew: resolve again
-            self._snapshot = Snapshot(
+            gc.unfreeze()  # the previous snapshot may go
+            snapshot = Snapshot(
                 self.collection.events(),
                 self.collection.reconcile_rule,
                 size,
                 self.collection.gazetteer,
             )
+            snapshot.all_conflicts  # noqa: B018 (computed once, here)
+            self._claims_by_source = (size, self.collection.store.claim_counts_by_source())
+            gc.collect()
+            gc.freeze()
+            self._snapshot = snapshot
         return self._snapshot
+
+    def document(self, ref: str) -> Document:
+        """The document `ref` names, as `Collection.document` finds it; a full id, as
+        the pages and the API link documents, is looked up directly."""
+        found = self.collection.store.get_document(ref)
+        return found if found is not None else self.collection.document(ref)
+
+    def claims_by_source(self) -> dict[str | None, int]:
+        """How many current claims each source's documents make (None: no source), as
+        counted when the snapshot was built."""
+        size = self.snapshot().size
+        if self._claims_by_source is None or self._claims_by_source[0] != size:
+            self._claims_by_source = (size, self.collection.store.claim_counts_by_source())
+        return self._claims_by_source[1]
 
     def sentence_of(self, document_id: str, start: int, end: int) -> tuple[str, int, int]:
         """The sentence holding text[start:end] of a document: (sentence, its start, its
@@ -233,7 +289,7 @@ class Reader:
         if document_id not in self._sentences:
             if len(self._sentences) >= 256:  # a small cache of recently shown documents
                 self._sentences.pop(next(iter(self._sentences)))
-            text = self.collection.document(document_id).text
+            text = self.document(document_id).text
             spans = [(s.start, s.end) for s in split_sentences(text, split_blocks(text))]
             self._sentences[document_id] = (text, spans)
         text, spans = self._sentences[document_id]
