@@ -212,23 +212,20 @@ def sum_conflicts(
     others, so it conflicts only when it is smaller than the sum.
     """
     found = []
+    # What the events inside the period add up to depends only on the measure and the
+    # document, not on the total: computed once for all the totals that share them.
+    sums: dict[str, tuple[int, list[tuple[float, float, list[Account]]]]] = {}
     for total in sorted(totals, key=lambda a: a.claim.id):
         measure = total.claim.measure
         if total.part or measure in UNCOMPARED or measure in FACT_MEASURES:
             continue
-        relevant = [[a for a in child if a.claim.measure == measure] for child in children]
-        relevant = [r for r in relevant if r]
-        if len(relevant) < 2:
-            continue
-        documents = set.intersection(*({a.claim.document_id for a in r} for r in relevant))
-        for document in sorted(documents):
-            summed = _sum_of(document, relevant)
-            if summed is None:
-                continue
-            low, high, parts = summed
+        if measure not in sums:
+            sums[measure] = _sums_by_document(measure, children)
+        events, by_document = sums[measure]
+        for low, high, parts in by_document:
             t_low = total.low
             t_high = float("inf") if total.high is None else total.high
-            if total.claim.scope_events != len(relevant):
+            if total.claim.scope_events != events:
                 # A total that does not say it covers just these events may hold others
                 # too: it conflicts only when it is smaller than what they add up to.
                 if t_high >= low:
@@ -241,13 +238,32 @@ def sum_conflicts(
                 who = parts[0].source.name if parts[0].source else "another document"
             shown = " + ".join(repr(p.claim.quote) for p in parts)
             why = (
-                f"{_describe(total)} is a total for {len(relevant)} events, but {who} gives "
+                f"{_describe(total)} is a total for {events} events, but {who} gives "
                 f"them as {shown}, which add up to {_number(low)}"
                 + ("" if high == low else f"–{_number(high)}")
             )
             gap = (max(low, t_low) - min(high, t_high)) / max(low, t_low, 1.0)
             found.append(Conflict(total, parts[0], why, gap, tuple(parts), low, high))
     return found
+
+
+def _sums_by_document(
+    measure: str, children: Sequence[Sequence[Account]]
+) -> tuple[int, list[tuple[float, float, list[Account]]]]:
+    """How many of the period's events have a figure of `measure`, and for each document
+    that gives one for every such event, the sum of its figures (when there are two
+    events or more)."""
+    relevant = [[a for a in child if a.claim.measure == measure] for child in children]
+    relevant = [r for r in relevant if r]
+    if len(relevant) < 2:
+        return len(relevant), []
+    documents = set.intersection(*({a.claim.document_id for a in r} for r in relevant))
+    found = []
+    for document in sorted(documents):
+        summed = _sum_of(document, relevant)
+        if summed is not None:
+            found.append(summed)
+    return len(relevant), found
 
 
 def _sum_of(

@@ -111,6 +111,29 @@ class ClaimsMixin(CollectionBase):
             document_id=document_id, measures=measures, event_key=event, current=current
         )
 
+    def document_claims(self, document_id: str) -> list[Claim]:
+        """Every current claim of the document with this full id, facts included, in
+        text order."""
+        return self.store.claims(document_id=document_id, measures=None)
+
+    def claims_page(
+        self,
+        *,
+        after: int = 0,
+        limit: int = 50,
+        document_id: str | None = None,
+        measures: Sequence[str] | None = None,
+    ) -> list[tuple[int, Claim]]:
+        """Up to `limit` current claims after position `after`, each with its position
+        (pass the last one as `after` for the next page)."""
+        return self.store.claims_page(
+            after=after, limit=limit, document_id=document_id, measures=measures
+        )
+
+    def claim_counts_by_source(self) -> dict[str | None, int]:
+        """How many current claims each source's documents make (None: no source)."""
+        return self.store.claim_counts_by_source()
+
     def export_claims(self, path: str | Path, *, facts: bool = False) -> int:
         """Write current claims (people harmed or moved; with `facts`, every figure) to
         `path`: JSON Lines in the gold schema, or CSV when it ends in .csv."""

@@ -28,6 +28,7 @@ from ..model import (
     DocumentMeta,
     Source,
 )
+from ..store import SearchHit
 from .base import CollectionBase
 
 
@@ -145,6 +146,15 @@ class RecordsMixin(CollectionBase):
             ids = ", ".join(d.id[:12] for d in found)
             raise InvalidValue(f"{ref!r} names {len(found)} documents ({ids}); give more of an id")
         return found[0]
+
+    def document_by_id(self, document_id: str) -> Document | None:
+        """The document with this full id (its SHA-256), or None."""
+        return self.store.get_document(document_id)
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Documents matching every word of `query` (full-text, best first); a trailing
+        `*` matches a prefix, other punctuation is taken as text."""
+        return self.store.search_documents(query, limit=limit, offset=offset)
 
     def original(self, ref: str) -> bytes:
         """The original bytes of a document, exactly as they were ingested."""

@@ -413,14 +413,17 @@ class SQLiteStore(Store):
         try:
             # The page is chosen first and snippets made for it alone: a snippet for
             # every matching document, before sorting, costs more than the ranking.
+            # Ranking (BM25) is computed for the first SEARCH_RANKED matches only, so a
+            # word found in nearly every document still answers at once.
             rows = self._conn.execute(
                 "SELECT d.id, snippet(documents_fts, 2, char(2), char(3), ' … ', 16), "
                 "bm25(documents_fts) FROM documents_fts JOIN documents d "
                 "ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?1 "
-                "AND documents_fts.rowid IN (SELECT rowid FROM documents_fts "
-                "WHERE documents_fts MATCH ?1 ORDER BY bm25(documents_fts), rowid "
-                "LIMIT ?2 OFFSET ?3) ORDER BY bm25(documents_fts), documents_fts.rowid",
-                (_fts_query(query), limit, offset),
+                "AND documents_fts.rowid IN (SELECT rowid FROM (SELECT rowid, "
+                "bm25(documents_fts) AS score FROM documents_fts WHERE documents_fts "
+                "MATCH ?1 LIMIT ?4) ORDER BY score, rowid LIMIT ?2 OFFSET ?3) "
+                "ORDER BY bm25(documents_fts), documents_fts.rowid",
+                (_fts_query(query), limit, offset, SEARCH_RANKED),
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise InvalidValue(f"cannot search for {query!r}: {exc}") from exc
@@ -579,6 +582,9 @@ def _like_prefix(ref: str) -> str:
     if len(ref) >= 6 and re.fullmatch(r"[0-9a-f]+", ref):
         return ref + "%"
     return "\x00"
+
+
+SEARCH_RANKED = 5_000
 
 
 def _fts_query(query: str) -> str:

@@ -115,7 +115,7 @@ async def claims(request: Request) -> JSONResponse:
         ]
         items = [claim_json(c, documents.get(c.document_id)) for c in chosen[after : after + limit]]
         return page(request, items, page_of(chosen, after, limit))
-    rows = reader.collection.store.claims_page(
+    rows = reader.collection.claims_page(
         after=after,
         limit=limit + 1,
         document_id=document_id,
@@ -144,9 +144,7 @@ async def document(request: Request) -> JSONResponse:
     reader = reader_of(request)
     found = reader.document(request.path_params["document_id"])
     detail = document_json(found, reader.sources.get(found.source_id or ""), text=True)
-    detail["claims"] = [
-        claim_json(c, found) for c in reader.collection.store.claims(document_id=found.id)
-    ]
+    detail["claims"] = [claim_json(c, found) for c in reader.collection.document_claims(found.id)]
     return JSONResponse(detail)
 
 

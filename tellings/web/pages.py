@@ -145,7 +145,7 @@ async def event(request: Request) -> HTMLResponse:
 async def document(request: Request) -> HTMLResponse:
     reader = reader_of(request)
     found = reader.document(request.path_params["document_id"])
-    claims = reader.collection.store.claims(document_id=found.id)
+    claims = reader.collection.document_claims(found.id)
     snapshot = reader.snapshot()
     events = {c.id: snapshot.book.by_claim.get(c.id) for c in claims}
     return render(

@@ -66,7 +66,7 @@ def search(reader: Reader, query: str, *, after: int = 0, limit: int = 20) -> li
     """Documents matching every word of `query` (a trailing * matches a prefix)."""
     documents, sources = reader.documents, reader.sources
     found = []
-    for hit in reader.collection.store.search_documents(query, limit=limit, offset=after):
+    for hit in reader.collection.search(query, limit=limit, offset=after):
         document = documents.get(hit.document_id)
         if document is None:
             continue

@@ -251,7 +251,7 @@ class Reader:
         garbage collector's reach: a full collection over millions of claims would
         otherwise stall requests now and then.
         """
-        size = self.collection.store.ledger_size()
+        size = self.collection.ledger.size()
         if self._snapshot is None or self._snapshot.size != size:
             self._snapshot = None
             self.collection._events = None  # the ledger grew: resolve again
@@ -263,7 +263,7 @@ class Reader:
                 self.collection.gazetteer,
             )
             snapshot.all_conflicts  # noqa: B018 (computed once, here)
-            self._claims_by_source = (size, self.collection.store.claim_counts_by_source())
+            self._claims_by_source = (size, self.collection.claim_counts_by_source())
             gc.collect()
             gc.freeze()
             self._snapshot = snapshot
@@ -272,7 +272,7 @@ class Reader:
     def document(self, ref: str) -> Document:
         """The document `ref` names, as `Collection.document` finds it; a full id, as
         the pages and the API link documents, is looked up directly."""
-        found = self.collection.store.get_document(ref)
+        found = self.collection.document_by_id(ref)
         return found if found is not None else self.collection.document(ref)
 
     def claims_by_source(self) -> dict[str | None, int]:
@@ -280,7 +280,7 @@ class Reader:
         counted when the snapshot was built."""
         size = self.snapshot().size
         if self._claims_by_source is None or self._claims_by_source[0] != size:
-            self._claims_by_source = (size, self.collection.store.claim_counts_by_source())
+            self._claims_by_source = (size, self.collection.claim_counts_by_source())
         return self._claims_by_source[1]
 
     def sentence_of(self, document_id: str, start: int, end: int) -> tuple[str, int, int]:
