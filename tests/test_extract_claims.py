@@ -351,3 +351,21 @@ def test_a_figure_placed_only_in_a_country_belongs_to_the_site(gazetteer: Gazett
     text = "Troops raided Camp Liberty on 3 May 2010. Iraq said 9 guards were wounded there.\n"
     found = people(text, gazetteer)
     assert [(c.low, c.place) for c in found] == [(9, "Camp Liberty")]
+
+
+def test_the_date_of_a_report_does_not_date_the_event(gazetteer: Gazetteer) -> None:
+    text = (
+        "- **3 May 2010** – Soldiers raided Camp Liberty. In its 2012 report, a rights "
+        "group counted 14 residents killed.\n"
+    )
+    found = people(text, gazetteer)
+    assert [(c.low, c.event_date) for c in found] == [(14, "2010-05-03")]
+
+
+def test_an_area_in_a_country_is_not_moved_to_the_site(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rockets hit Camp Liberty on 3 May 2010. Iraq gave the group 36 square kilometres "
+        "of desert in 1986.\n"
+    )
+    areas = [c for c in extract_claims(text, "doc", gazetteer=gazetteer) if c.measure == "area"]
+    assert len(areas) == 1 and areas[0].place != "Camp Liberty"

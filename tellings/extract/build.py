@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from ..model import Claim
+from ..model import PEOPLE_MEASURES, Claim
 from .dates import DateMention, edtf_bounds
 from .gazetteer import EntityMention
 from .numbers import CountMention
@@ -43,7 +43,12 @@ def _build(
     value: float | None,
 ) -> Claim:
     place = places[0] if places else context.place
-    if place is not None and not _specific(place, context) and context.site is not None:
+    if (
+        place is not None
+        and measure in PEOPLE_MEASURES
+        and not _specific(place, context)
+        and context.site is not None
+    ):
         # A figure placed only in a country ("US officials said 36 were detained")
         # belongs to the site the text is speaking of.
         place = context.site

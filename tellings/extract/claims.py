@@ -47,6 +47,12 @@ _PLACE_RANK = {"camp": 0, "place": 1, "city": 1, "province": 2, "country": 3}
 _ATTACK_WORD = re.compile(
     r"\b(?:attack\w*|assault\w*|raid\w*|massacre\w*|strikes?|struck|bomb\w*|storm\w*)\b", re.I
 )
+# "In its 2010 report": the date of a document, not of what it tells.
+_DOCUMENT_AFTER = re.compile(
+    r"\s+(?:annual\s+|final\s+|interim\s+)?(?:report|statement|study|survey|briefing|"
+    r"letter|article|review|update|memo|press\s+release|resolution)s?\b",
+    re.I,
+)
 _MOVEMENT_BEFORE = re.compile(r"\b(?:to|from|towards?|via|into)\s+(?:the\s+)?$", re.I)
 # A capital that speaks or decides ("Washington said", "Baghdad had promised") stands for
 # its government: an actor, not the place where anything happened.
@@ -157,6 +163,7 @@ def _sentence_claims(
         d
         for d in dates
         if not _SPEECH_BEFORE.search(text, max(start, d.start - 30), d.start)
+        and not _DOCUMENT_AFTER.match(text, d.end)
         and not _after_publication(d, context)
     ]
     entities = gazetteer.find(text, start, end)
