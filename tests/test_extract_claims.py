@@ -362,10 +362,24 @@ def test_the_date_of_a_report_does_not_date_the_event(gazetteer: Gazetteer) -> N
     assert [(c.low, c.event_date) for c in found] == [(14, "2010-05-03")]
 
 
-def test_an_area_in_a_country_is_not_moved_to_the_site(gazetteer: Gazetteer) -> None:
+def test_a_figure_in_another_country_stays_there(gazetteer: Gazetteer) -> None:
     text = (
-        "Rockets hit Camp Liberty on 3 May 2010. Iraq gave the group 36 square kilometres "
-        "of desert in 1986.\n"
+        "Rockets hit Camp Liberty on 3 May 2010. Many of the residents have family in Iran. "
+        "Their relatives recall the 2,000 prisoners who were killed in 1988.\n"
     )
-    areas = [c for c in extract_claims(text, "doc", gazetteer=gazetteer) if c.measure == "area"]
-    assert len(areas) == 1 and areas[0].place != "Camp Liberty"
+    found = [c for c in people(text, gazetteer) if c.low == 2000]
+    assert [c.place for c in found] == ["Iran"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "US officials said 9 guards were wounded there.",
+        "The United States formally handed 9 wounded guards to the police.",
+        "Under United States protection, 9 guards were wounded.",
+    ],
+)
+def test_a_state_acting_is_not_a_place(gazetteer: Gazetteer, sentence: str) -> None:
+    text = f"Troops raided Camp Liberty on 3 May 2010. {sentence}\n"
+    found = people(text, gazetteer)
+    assert [(c.low, c.place) for c in found] == [(9, "Camp Liberty")]

@@ -46,8 +46,9 @@ def _build(
     if (
         place is not None
         and measure in PEOPLE_MEASURES
-        and not _specific(place, context)
         and context.site is not None
+        and not _specific(place, context)
+        and _within(context.site, place, context)
     ):
         # A figure placed only in a country ("US officials said 36 were detained")
         # belongs to the site the text is speaking of.
@@ -90,6 +91,23 @@ def _build(
         scope_events=facts.announced or None if period else None,
     )
     return replace(claim, id=claim_id(claim))
+
+
+def _within(inner: EntityMention, outer: EntityMention, context: _Context) -> bool:
+    """True when the place `inner` lies inside `outer` (a camp inside its country)."""
+    if context.gazetteer is None:
+        return False
+    entity_id: str | None = inner.entity_id
+    for _ in range(8):
+        if entity_id is None:
+            return False
+        if entity_id == outer.entity_id:
+            return True
+        try:
+            entity_id = context.gazetteer.entity(entity_id).parent
+        except KeyError:
+            return False
+    return False
 
 
 def claim_id(claim: Claim) -> str:

@@ -53,13 +53,23 @@ _DOCUMENT_AFTER = re.compile(
     r"letter|article|review|update|memo|press\s+release|resolution)s?\b",
     re.I,
 )
+# "US officials", "Iraqi government forces", "under United States protection": a state
+# acting, not a place where the figures belong.
+_ACTOR_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:officials?|forces|troops|soldiers|military|government|authorities|"
+    r"army|agencies|spokes\w+|embassy|envoys?|diplomats?|ministry|ministers?|president|"
+    r"intelligence|protection|control|custody|administration|occupation|senate|congress|"
+    r"department|state\s+department|senators?|lawmakers)\b",
+    re.I,
+)
 _MOVEMENT_BEFORE = re.compile(r"\b(?:to|from|towards?|via|into)\s+(?:the\s+)?$", re.I)
 # A capital that speaks or decides ("Washington said", "Baghdad had promised") stands for
 # its government: an actor, not the place where anything happened.
 _SPEAKS_AFTER = re.compile(
-    r"\s+(?:had\s+|has\s+|have\s+|also\s+|then\s+|later\s+)?(?:said|says|promised|"
-    r"announced|insisted|denied|claimed|agreed|warned|accused|demanded|assured|pledged|"
-    r"vowed|refused|rejected|argued|stated|declared)\b",
+    r"\s+(?:had\s+|has\s+|have\s+|also\s+|then\s+|later\s+)?(?:\w+ly\s+)?(?:said|says|"
+    r"promised|announced|insisted|denied|claimed|agreed|warned|accused|demanded|assured|"
+    r"pledged|vowed|refused|rejected|argued|stated|declared|handed|transferred|gave|passed|"
+    r"signed|recogni[sz]ed|granted|ordered|decided|withdrew|sent)\b",
     re.I,
 )
 
@@ -176,6 +186,7 @@ def _sentence_claims(
             if e.kind in _PLACE_KINDS
             and not _MOVEMENT_BEFORE.search(text, max(0, e.start - 9), e.start)
             and not _SPEAKS_AFTER.match(text, e.end)
+            and not _ACTOR_AFTER.match(text, e.end)
         ),
         key=lambda e: 3 if not _specific(e, context) else _PLACE_RANK.get(e.kind, 9),
     )
