@@ -1126,3 +1126,23 @@ def test_every_edtf_written_is_valid_edtf(published: str | None) -> None:
         parse_edtf(edtf)
         if ".." not in edtf:
             assert edtf_bounds(edtf) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "edtf"),
+    [
+        (
+            "Shelling began in March 2012. A second barrage that June killed two.",
+            "that June",
+            "2012-06",
+        ),
+        (
+            "The camp was raided in May 2011. The same July, the water was cut.",
+            "The same July",
+            "2011-07",
+        ),
+    ],
+)
+def test_a_month_referred_back_to_takes_the_year_before(text: str, quote: str, edtf: str) -> None:
+    found = find_dates(text, DateContext(None), 0, len(text))
+    assert [(text[d.start : d.end], d.edtf) for d in found][-1] == (quote, edtf)

@@ -225,7 +225,10 @@ _PREP_YEAR = _any(
     "in", "during", "of", "from", "throughout", "as of", "in the year", "circa", "c.", "ca.",
     "sometime in", "for the year", "the year",
 )  # fmt: skip
-_PREP_MONTH = _any("in", "during", "of", "throughout", "sometime in", "for", "until", "till")
+_PREP_MONTH = _any(
+    "in", "during", "of", "throughout", "sometime in", "for", "until", "till", "that",
+    "that same", "the same", "the following", "later that",
+)  # fmt: skip
 _CIRCA = frozenset({"circa", "c.", "ca.", "around", "about", "approximately", "roughly"})
 
 
