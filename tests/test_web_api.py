@@ -245,3 +245,14 @@ def test_every_page_of_the_seeds_renders(shared_dir: Path, tmp_path: Path) -> No
         )
         for path in ("/", "/conflicts", "/sources", "/places", "/search?q=camp"):
             assert seeds.get(path).status_code == 200
+
+
+def test_serve_names_a_missing_collection(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tellings.cli import cli
+
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "absent.db"), "serve"])
+    assert result.exit_code == 1
+    assert "absent.db" in result.output and "no collection" in result.output
+    assert not (tmp_path / "absent.db").exists()

@@ -86,6 +86,9 @@ def served(db: Path, log: Path) -> Iterator[str]:
                 if time.monotonic() > deadline:
                     pytest.fail(f"tellings serve did not answer within 30 s:\n{log.read_text()}")
                 time.sleep(0.1)
+        # It says where it listens, and that only this machine can connect.
+        said = log.read_text(encoding="utf-8")
+        assert f"http://127.0.0.1:{port}/" in said and "only this machine" in said
         yield base
     finally:
         server.terminate()
