@@ -1146,3 +1146,26 @@ def test_every_edtf_written_is_valid_edtf(published: str | None) -> None:
 def test_a_month_referred_back_to_takes_the_year_before(text: str, quote: str, edtf: str) -> None:
     found = find_dates(text, DateContext(None), 0, len(text))
     assert [(text[d.start : d.end], d.edtf) for d in found][-1] == (quote, edtf)
+
+
+def test_a_year_naming_several_attacks_dates_the_months_after_it() -> None:
+    context = DateContext("2015-10-30")
+    first = "The first of the 2011 raids, in March, left two dead."
+    second = " Another that June left five dead."
+    text = first + second
+    found = find_dates(text, context, 0, len(first)) + find_dates(text, context, len(first))
+    assert [(text[d.start : d.end], d.edtf) for d in found] == [
+        ("2011", "2011"),
+        ("in March", "2011-03"),
+        ("that June", "2011-06"),
+    ]
+
+
+def test_a_lent_year_no_date_used_is_given_back() -> None:
+    context = DateContext("2015-10-30")
+    text = "Its 2011 raids were condemned in a report. In March the camp was calm."
+    found = find_dates(text, context, 0, 43) + find_dates(text, context, 43)
+    assert [(text[d.start : d.end], d.edtf) for d in found] == [
+        ("2011", "2011"),
+        ("In March", "2015-03"),
+    ]

@@ -79,6 +79,17 @@ class DateContext:
             latest = (self.year, self.month, self._year_is_published)
             self._recent = [*self._recent[1 - _RECENT_MONTHS :], latest]
 
+    def assume_year(self, year: int) -> tuple[int | None, int | None, int | None, bool]:
+        """Take `year` as the text's year for a while ("the 2013 attacks, in February"
+        is February 2013); returns the state to give back to `restore`."""
+        saved = (self.year, self.month, self.day, self._year_is_published)
+        self.year, self.month, self.day = year, None, None
+        self._year_is_published = False
+        return saved
+
+    def restore(self, saved: tuple[int | None, int | None, int | None, bool]) -> None:
+        self.year, self.month, self.day, self._year_is_published = saved
+
     def copy(self) -> DateContext:
         """An independent context in the same state."""
         twin = DateContext()

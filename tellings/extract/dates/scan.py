@@ -223,6 +223,16 @@ def _starts(text: str, core: int, floor: int) -> list[int]:
     return [word.start() for word in _LEAD_WORD.finditer(text, first, core)] + [core]
 
 
+_ATTRIBUTIVE = "date.year_attributive.v1"
+_SEVERAL_EVENTS = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:attacks|raids|strikes|massacres|bombings|assaults|shellings|"
+    r"killings|clashes|offensives|incursions)\b"
+)
+_NOT_OBSERVED_RULES = frozenset(
+    {"date.until.v1", "date.by.v1", "date.before.v1", _ATTRIBUTIVE, "date.anaphoric.v1"}
+)
+
+
 def find_dates(
     text: str, context: DateContext | None = None, start: int = 0, end: int | None = None
 ) -> list[DateMention]:
@@ -238,6 +248,9 @@ def find_dates(
     found: list[DateMention] = []
     position = start
     cores = _CORE.search
+    # "The first of the 2013 attacks, in February": a year naming several events lends
+    # itself to the months that follow in the same stretch of text, and only there.
+    assumed: tuple[int | None, int | None, int | None, bool] | None = None
     while (core := cores(text, position, stop)) is not None:
         position = core.end()
         for at in _starts(text, core.start(), max(start, scan.previous_end)):
@@ -245,9 +258,19 @@ def find_dates(
             if matched is not None:
                 mention, position = matched
                 found.append(mention)
-                context.observe(mention)
+                if mention.rule == _ATTRIBUTIVE and _SEVERAL_EVENTS.match(text, mention.end):
+                    saved = context.assume_year(int(mention.edtf or "0"))
+                    assumed = saved if assumed is None else assumed
+                else:
+                    # Once a date has used the year, or named its own, the text has
+                    # truly moved there: nothing is given back.
+                    context.observe(mention)
+                    if mention.rule not in _NOT_OBSERVED_RULES:
+                        assumed = None
                 scan.previous_end = mention.end
                 break
+    if assumed is not None:
+        context.restore(assumed)
     return found
 
 
