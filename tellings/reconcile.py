@@ -27,6 +27,7 @@ bound for open ("at least") and vague ones, and its high bound for "as many as".
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -129,8 +130,22 @@ def comparable(a: Account, b: Account) -> bool:
         return False  # distances to different places
     if a.claim.measure == "distance" and a.claim.victims is None:
         return False  # a distance to an unnamed place: nothing says it is the same one
+    if _assailants(a.claim.victims) != _assailants(b.claim.victims):
+        return False  # "eight of the attackers" are not among the people attacked
     same_source = a.source is not None and b.source is not None and a.source.id == b.source.id
     return not (same_source and a.published and b.published and a.published != b.published)
+
+
+_ASSAILANTS = re.compile(
+    r"\b(?:attackers|assailants|gunmen|militants|insurgents|bombers|raiders|"
+    r"perpetrators|kidnappers|hijackers|suicide\s+bombers?)\b",
+    re.I,
+)
+
+
+def _assailants(victims: str | None) -> bool:
+    """True when the people counted are those who attacked, not those attacked."""
+    return victims is not None and _ASSAILANTS.search(victims) is not None
 
 
 def compare(a: Account, b: Account) -> Conflict | None:

@@ -18,8 +18,9 @@ sorted by how precise their dates are:
 - A claim with no date joins the event of a dated claim just before it in the same
   document (within `NEARBY_CHARS` characters), or of an undated one in the same
   sentence, or of a claim of the same document with the same measure and figure, or
-  the one siege or relocation known at its place when it speaks of one; otherwise it
-  stands alone.
+  the one siege or relocation known at its place when it speaks of one, or, for a
+  document's first figure (a news lead), of the dated incident told just after it;
+  otherwise it stands alone.
 
 People's corrections are `Decision`s applied after the automatic grouping, in the order
 they were made: a merge joins events, a split takes claims out into an event of their
@@ -369,6 +370,7 @@ def _attach_undated(
             or _same_figure(claim, placed, by_claim)
             or _nearby(claim, placed, by_claim, "period")
             or _lasting(claim, groups, site_of(claim.place_id))
+            or _lead(claim, placed, by_claim)
         )
         group = found if found is not None else _Group("incident", [], None, None, ())
         if found is None:
@@ -391,6 +393,21 @@ def _nearby(
         if group.start is not None and gap <= NEARBY_CHARS:
             return group
         if other.sentence_start == claim.sentence_start:
+            return group
+    return None
+
+
+def _lead(claim: Claim, placed: list[Claim], by_claim: dict[str, _Group]) -> _Group | None:
+    """For a document's first figure (a news lead: "gunmen killed 23 ..."), the dated
+    incident the next sentences tell of, when it follows closely."""
+    position = bisect.bisect_right([c.start for c in placed], claim.start)
+    if position > 0:
+        return None
+    for other in placed[:4]:
+        group = by_claim.get(other.id)
+        if group is None or group.kind != "incident" or group.start is None:
+            continue
+        if other.start - claim.end <= NEARBY_CHARS:
             return group
     return None
 

@@ -237,3 +237,38 @@ def test_a_running_total_is_checked_against_the_events_it_covers(tmp_path: Path)
         collection.ingest([path], meta=DocumentMeta(source="Bulletin"))
         book = collection.events()
         assert not [c for e in book.events for c in book.conflicts(e)]
+
+
+NEWS_LEAD = (
+    "Raiders kill villagers near river town\n\n"
+    "KARBALA, June 9 (Example Wire) - Raiders killed at least 19 people in a night raid "
+    "on a farming village near Karbala, local officials said on Friday.\n\n"
+    "The attackers came on foot shortly after midnight on Wednesday and burned the grain "
+    "store. Another 30 villagers were wounded, of whom two later died in hospital.\n\n"
+    "Aid groups said more than 900 people had fled the district since April. A police "
+    "spokesman put the toll at 11 and said guards had shot dead four of the raiders.\n"
+)
+
+
+def test_a_news_lead_is_one_event_with_the_story_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(NEWS_LEAD, encoding="utf-8")
+    with tellings.open(tmp_path / "c.db") as collection:
+        collection.ingest([path], meta=DocumentMeta(source="Example Wire", published="2016-06-09"))
+        claims = {c.quote: c for c in collection.claims()}
+        book = collection.events()
+        clashes = [c for e in book.events for c in book.conflicts(e)]
+    # The dateline dates the report; the raid was on Wednesday night.
+    lead = claims["killed at least 19"]
+    assert lead.event_date is None
+    assert claims["30 villagers were wounded"].event_date == "2016-06-08"
+    # Two of the wounded who died are a part of a figure, not a rival toll.
+    assert claims["of whom two later died"].rule in ("count.sub_count.v1", "count.addition.v1")
+    # "Since April" makes a running total, and dates nothing after it.
+    assert claims["more than 900 people had fled"].period
+    assert claims["toll at 11"].event_date is None
+    # Raiders shot dead are not among the people the raid killed.
+    assert claims["shot dead four"].victims == "raiders"
+    # The lead and the police toll are one event, and they disagree.
+    assert book.by_claim[lead.id] is book.by_claim[claims["toll at 11"].id]
+    assert [(c.a.claim.low, c.b.claim.low) for c in clashes] in ([(11, 19)], [(19, 11)])

@@ -383,3 +383,12 @@ def test_a_state_acting_is_not_a_place(gazetteer: Gazetteer, sentence: str) -> N
     text = f"Troops raided Camp Liberty on 3 May 2010. {sentence}\n"
     found = people(text, gazetteer)
     assert [(c.low, c.place) for c in found] == [(9, "Camp Liberty")]
+
+
+def test_deaths_among_the_wounded_are_an_addition(gazetteer: Gazetteer) -> None:
+    text = "On 3 May 2010 a mortar wounded 12 guards at the depot, and three later died.\n"
+    found = {c.quote: c for c in people(text, gazetteer)}
+    died = next(c for q, c in found.items() if q.startswith("three"))
+    assert died.rule == "count.addition.v1" and died.measure == "killed"
+    alone = {c.quote: c for c in people("On 3 May 2010 three guards later died.\n", gazetteer)}
+    assert all(c.rule != "count.addition.v1" for c in alone.values())

@@ -120,11 +120,16 @@ def claim_id(claim: Claim) -> str:
 _IDENTITY_FIELDS = tuple(f for f in Claim.__dataclass_fields__ if f not in ("id", "superseded_by"))
 
 
+_RUNNING_SINCE = frozenset({"date.since.v1", "date.onwards.v1"})
+
+
 def _is_period(date: DateMention | None, facts: _SentenceFacts) -> bool:
     """A total over a span ("since 2009", "in three attacks") rather than one event's."""
     if date is None or date.edtf is None:
         return False
     bounds = edtf_bounds(date.edtf) if "/.." not in date.edtf and "../" not in date.edtf else None
+    if date.rule in _RUNNING_SINCE:
+        return True  # "have fled since January": a running total, however short
     if bounds is not None and (bounds[1] - bounds[0]).days <= 62:
         return False
     return date.kind == "period" or facts.period_words or bounds is None

@@ -102,6 +102,9 @@ def _spanning(dates: list[DateMention]) -> DateMention:
     )
 
 
+_SINCE = frozenset({"date.since.v1", "date.onwards.v1"})
+
+
 def _short(date: DateMention) -> bool:
     """True for a date of at most a month or so: a day, a few days, a month."""
     bounds = edtf_bounds(date.edtf or "") if date.edtf and ".." not in date.edtf else None
@@ -144,7 +147,8 @@ def _claim_date(
     precise = [d for d in block_dates if d.kind != "period" and _short(d)]
     if precise:
         return precise[-1]
-    if len(block_dates) == 1:
+    if len(block_dates) == 1 and (block_dates[0].rule not in _SINCE or period_words):
+        # A span the paragraph named ("have fled since January") dates only a total.
         return block_dates[0]
     if block.kind == "heading" and block_index + 1 < len(blocks):
         following = blocks[block_index + 1]

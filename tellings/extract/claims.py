@@ -47,6 +47,26 @@ _PLACE_RANK = {"camp": 0, "place": 1, "city": 1, "province": 2, "country": 3}
 _ATTACK_WORD = re.compile(
     r"\b(?:attack\w*|assault\w*|raid\w*|massacre\w*|strikes?|struck|bomb\w*|storm\w*)\b", re.I
 )
+# "BAGHDAD, March 4 (Wire) - ...": a dateline dates the report, not its events.
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][A-Z .'\-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?,[ \t]*$"
+)
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*[-\u2013\u2014:][ \t]")
+
+
+def _dateline(text: str, date: DateMention) -> bool:
+    return bool(
+        _DATELINE_AFTER.match(text, date.end)
+        and _DATELINE_BEFORE.search(text, max(0, date.start - 80), date.start)
+    )
+
+
+_DIED_LATER = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:later|subsequently|afterwards)\s+died\b"
+    r"|\s+(?:\w+\s+){0,2}?died\s+(?:later|of\s+(?:their\s+|his\s+|her\s+)?"
+    r"(?:wounds|injuries))\b",
+    re.I,
+)
 # "In its 2010 report": the date of a document, not of what it tells.
 _DOCUMENT_AFTER = re.compile(
     r"\s+(?:annual\s+|final\s+|interim\s+)?(?:report|statement|study|survey|briefing|"
@@ -174,6 +194,7 @@ def _sentence_claims(
         for d in dates
         if not _SPEECH_BEFORE.search(text, max(start, d.start - 30), d.start)
         and not _DOCUMENT_AFTER.match(text, d.end)
+        and not _dateline(text, d)
         and not _after_publication(d, context)
     ]
     entities = gazetteer.find(text, start, end)
@@ -296,6 +317,11 @@ def _sentence_claims(
             match.victims is not None
             and match.victims.split()[0].lower() in ("others", "more")
             and any(m.measure == match.measure for _, m in previous)
+        ) or (
+            # "41 were wounded, of whom three later died": deaths among those counted.
+            match.measure == "killed"
+            and _DIED_LATER.match(text, count.end)
+            and any(m.measure in ("wounded", "killed") for _, m in previous)
         ):
             # "eleven were killed and two others later died": an addition to a figure
             # already given, not a total of its own.

@@ -400,9 +400,11 @@ def _victims_after(
     match = _VICTIMS_AFTER.match(text, count_end, ceiling)
     if match is None:
         return None, None, None
-    words = []
+    words: list[str] = []
     for word in match.group("np").split():
         bare = word.lower().strip(".,;:’'")
+        if words == ["of"] and bare in ("the", "these", "those", "their", "its", "his", "her"):
+            continue  # "eight of the attackers": the attackers
         if bare in _STOP_WORDS and bare not in ("of",):
             break
         words.append(word)
