@@ -392,3 +392,15 @@ def test_deaths_among_the_wounded_are_an_addition(gazetteer: Gazetteer) -> None:
     assert died.rule == "count.addition.v1" and died.measure == "killed"
     alone = {c.quote: c for c in people("On 3 May 2010 three guards later died.\n", gazetteer)}
     assert all(c.rule != "count.addition.v1" for c in alone.values())
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["BASRA, May 6 (Example Wire) - ", "BASRA (6 May 2014) – ", "BASRA — "],
+)
+def test_a_dateline_neither_dates_nor_places_the_events(
+    gazetteer: Gazetteer, dateline: str
+) -> None:
+    text = f"{dateline}Gunmen killed 14 guards in the night, officials said on Sunday.\n"
+    found = people(text, gazetteer, published="2014-05-06")
+    assert [(c.low, c.place, c.event_date) for c in found] == [(14, None, None)]

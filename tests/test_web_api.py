@@ -256,3 +256,11 @@ def test_serve_names_a_missing_collection(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "absent.db" in result.output and "no collection" in result.output
     assert not (tmp_path / "absent.db").exists()
+
+
+@pytest.mark.parametrize("value", ["¹", "٣", "1.5", "-1", "x"])
+def test_a_position_or_limit_must_be_plain_digits(client: TestClient, value: str) -> None:
+    for name in ("after", "limit"):
+        response = client.get("/api/claims", params={name: value})
+        assert response.status_code == 400
+        assert name in response.json()["error"]["message"]

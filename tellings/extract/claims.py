@@ -47,18 +47,20 @@ _PLACE_RANK = {"camp": 0, "place": 1, "city": 1, "province": 2, "country": 3}
 _ATTACK_WORD = re.compile(
     r"\b(?:attack\w*|assault\w*|raid\w*|massacre\w*|strikes?|struck|bomb\w*|storm\w*)\b", re.I
 )
-# "BAGHDAD, March 4 (Wire) - ...": a dateline dates the report, not its events.
-_DATELINE_BEFORE = re.compile(
-    r"(?:^|\n)[ \t]*[A-Z][A-Z .'\-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?,[ \t]*$"
+# "BAGHDAD, March 4 (Wire) - ...", "GENEVA (15 November 2019) –": a dateline says where
+# and when the report was filed, not where or when its events happened.
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z'\-]+)*(?:,[^\n\u2013\u2014()]{0,40}?)?"
+    r"[ \t]*(?:\([^()\n]{0,60}\))?[ \t]*[-\u2013\u2014][ \t]"
 )
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*[-\u2013\u2014:][ \t]")
 
 
-def _dateline(text: str, date: DateMention) -> bool:
-    return bool(
-        _DATELINE_AFTER.match(text, date.end)
-        and _DATELINE_BEFORE.search(text, max(0, date.start - 80), date.start)
-    )
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    if start - line > 100:
+        return False
+    found = _DATELINE.match(text, line)
+    return found is not None and end <= found.end()
 
 
 _DIED_LATER = re.compile(
@@ -194,7 +196,7 @@ def _sentence_claims(
         for d in dates
         if not _SPEECH_BEFORE.search(text, max(start, d.start - 30), d.start)
         and not _DOCUMENT_AFTER.match(text, d.end)
-        and not _dateline(text, d)
+        and not _in_dateline(text, d.start, d.end)
         and not _after_publication(d, context)
     ]
     entities = gazetteer.find(text, start, end)
@@ -208,6 +210,7 @@ def _sentence_claims(
             and not _MOVEMENT_BEFORE.search(text, max(0, e.start - 9), e.start)
             and not _SPEAKS_AFTER.match(text, e.end)
             and not _ACTOR_AFTER.match(text, e.end)
+            and not _in_dateline(text, e.start, e.end)
         ),
         key=lambda e: 3 if not _specific(e, context) else _PLACE_RANK.get(e.kind, 9),
     )

@@ -7,6 +7,7 @@ turns it into a 400 response (JSON for the API, a page for people).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from starlette.requests import Request
 
@@ -15,6 +16,8 @@ from ..extract.dates import edtf_bounds
 from .snapshot import EventFilter
 
 MAX_LIMIT = 500
+# ASCII digits only: str.isdigit() also takes "¹" and other digits int() refuses.
+_DIGITS = re.compile("[0-9]+")
 
 
 class BadParameter(TellingsError):
@@ -37,7 +40,7 @@ def position(request: Request, name: str = "after") -> int:
     value = request.query_params.get(name)
     if value is None or value == "":
         return 0
-    if not value.isdigit() or len(value) > 12:
+    if not _DIGITS.fullmatch(value) or len(value) > 12:
         raise BadParameter(f"{name} must be a whole number from a `next` link, not {value!r}")
     return int(value)
 
@@ -46,7 +49,7 @@ def limit(request: Request, default: int = 50) -> int:
     value = request.query_params.get("limit")
     if value is None or value == "":
         return default
-    if not value.isdigit() or not 1 <= int(value) <= MAX_LIMIT:
+    if not _DIGITS.fullmatch(value) or not 1 <= int(value) <= MAX_LIMIT:
         raise BadParameter(f"limit must be a whole number from 1 to {MAX_LIMIT}, not {value!r}")
     return int(value)
 
