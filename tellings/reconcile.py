@@ -31,6 +31,7 @@ import re
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .extract.dates import edtf_bounds
 from .model import Claim, Source
@@ -143,6 +144,7 @@ _ASSAILANTS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _assailants(victims: str | None) -> bool:
     """True when the people counted are those who attacked, not those attacked."""
     return victims is not None and _ASSAILANTS.search(victims) is not None
