@@ -15,8 +15,8 @@ sorted by how precise their dates are:
   which is linked to the incident events inside its span.
 - Facts about a place (its area, population, distance to another place) are grouped by
   place and what is measured, whatever their dates: kind "fact".
-- A claim with no date joins the event of a dated claim just before it in the same
-  document (within `NEARBY_CHARS` characters), or of an undated one in the same
+- A claim with no date joins the incident of a dated claim just before it in the same
+  document (within `NEARBY_CHARS` characters), or the event of a claim in the same
   sentence, or of a claim of the same document with the same measure and figure, or
   the one siege or relocation known at its place when it speaks of one, or, for a
   document's first figure (a news lead), of the dated incident told just after it;
@@ -390,9 +390,10 @@ def _nearby(
         group = by_claim.get(other.id)
         if group is None or group.kind != kind:
             continue
-        if group.start is not None and gap <= NEARBY_CHARS:
-            return group
         if other.sentence_start == claim.sentence_start:
+            return group
+        # A figure near a total is not part of it: a period takes only its own sentence's.
+        if kind == "incident" and group.start is not None and gap <= NEARBY_CHARS:
             return group
     return None
 

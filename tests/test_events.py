@@ -272,3 +272,27 @@ def test_a_news_lead_is_one_event_with_the_story_after_it(tmp_path: Path) -> Non
     # The lead and the police toll are one event, and they disagree.
     assert book.by_claim[lead.id] is book.by_claim[claims["toll at 11"].id]
     assert [(c.a.claim.low, c.b.claim.low) for c in clashes] in ([(11, 19)], [(19, 11)])
+
+
+FINDINGS = (
+    "Annual review written for the tests\n\n"
+    "## Findings\n\n"
+    "- At least 950 civilians were killed in 2019, including 210 children.\n"
+    "- 12 paramedics lost their lives.\n\n"
+    "## Incidents\n\n"
+    "On 3 May 2019 a truck bomb exploded at a market in Kirkuk, killing 31 shoppers.\n"
+)
+
+
+def test_a_years_toll_is_a_period_and_its_neighbours_stay_apart(tmp_path: Path) -> None:
+    path = tmp_path / "review.md"
+    path.write_text(FINDINGS, encoding="utf-8")
+    with tellings.open(tmp_path / "c.db") as collection:
+        collection.ingest([path], meta=DocumentMeta(source="Review", published="2020-01-15"))
+        claims = {c.quote: c for c in collection.claims()}
+        book = collection.events()
+        clashes = [c for e in book.events for c in book.conflicts(e)]
+    total = claims["At least 950 civilians were killed"]
+    assert total.period and total.event_date == "2019"
+    assert book.by_claim[claims["12 paramedics lost their lives"].id] is not book.by_claim[total.id]
+    assert clashes == []

@@ -132,6 +132,8 @@ def _is_period(date: DateMention | None, facts: _SentenceFacts) -> bool:
         return True  # "have fled since January": a running total, however short
     if bounds is not None and (bounds[1] - bounds[0]).days <= 62:
         return False
+    if bounds is not None and (bounds[1] - bounds[0]).days >= 300 and facts.event_type is None:
+        return True  # "1,214 civilians were killed in 2021": a year's toll, no one event
     return date.kind == "period" or facts.period_words or bounds is None
 
 
