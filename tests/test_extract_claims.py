@@ -48,6 +48,8 @@ FOUND = [
     ("Several were seriously wounded.", "wounded", 3, 9, "vague"),
     ("Up to 500 residents were relocated to a new site.", "displaced", 0, 500, "at_most"),
     ("Close to 900 refugees have fled the town.", "displaced", 810, 900, "approx"),
+    ("Around 2,000 families were forced to flee the valley.", "displaced", 1800, 2200, "approx"),
+    ("Some 300 residents were forced to leave the camp.", "displaced", 270, 330, "approx"),
     ("The strike left 23 dead.", "killed", 23, 23, "exact"),
     ("Thirty-one members of the group were massacred.", "killed", 31, 31, "exact"),
     ("The raid ended with 8 guards kidnapped.", "abducted", 8, 8, "exact"),

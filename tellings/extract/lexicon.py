@@ -78,6 +78,8 @@ _HARM_PARTICIPLES: dict[str, tuple[str, ...]] = {
         "left the camp",
         "left the country",
         "forced from their homes",
+        "forced to flee",
+        "forced to leave",
         "forced out",
         "driven out",
         "driven from their homes",
