@@ -406,3 +406,20 @@ def test_a_dateline_neither_dates_nor_places_the_events(
     text = f"{dateline}Gunmen killed 14 guards in the night, officials said on Sunday.\n"
     found = people(text, gazetteer, published="2014-05-06")
     assert [(c.low, c.place, c.event_date) for c in found] == [(14, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Between 60 and 80 people are believed to have died in the fire.", [(60, 80)]),
+        ("At least 9 miners are feared to have been killed.", [(9, None)]),
+        ("Nearly half of the 1,200 residents were evacuated.", []),
+        ("Some of the 300 villagers were arrested.", []),
+        ("300 villagers were arrested.", [(300, 300)]),
+    ],
+)
+def test_hedged_verbs_count_and_a_share_of_a_whole_does_not(
+    gazetteer: Gazetteer, sentence: str, expected: list[tuple[float, float | None]]
+) -> None:
+    found = people(sentence, gazetteer)
+    assert [(c.low, c.high) for c in found] == expected

@@ -63,6 +63,12 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
     return found is not None and end <= found.end()
 
 
+_FRACTION_OF = re.compile(
+    r"\b(?:half|third|quarter|thirds|quarters|fifth|tenth|most|majority|minority|many|"
+    r"some|few|several|none|one|two|three|four|five|per\s?cent|percent|%)\s+of\s+"
+    r"(?:the|these|those|its|their|about|around|some|nearly)?\s*$",
+    re.I,
+)
 _DIED_LATER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:later|subsequently|afterwards)\s+died\b"
     r"|\s+(?:\w+\s+){0,2}?died\s+(?:later|of\s+(?:their\s+|his\s+|her\s+)?"
@@ -308,6 +314,14 @@ def _sentence_claims(
                     victims=None,
                     value=first.value,
                 )
+        if (
+            match is not None
+            and match.rule == "count.subject_verb.v1"
+            and _FRACTION_OF.search(text, max(start, count.start - 40), count.start)
+        ):
+            # "Nearly half of the 1,200 residents were evacuated": the verb tells of a
+            # part whose size the text does not give; 1,200 is the whole.
+            continue
         if match is None and count.kind == "count":
             unmatched.append(count)
         if match is None:

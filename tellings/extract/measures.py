@@ -65,6 +65,7 @@ _AUX = (
     r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|had|have|has|being|been|got|"
     r"reportedly|allegedly|later|all|also|then|subsequently|eventually|subsequently|either|"
     r"reported|confirmed|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|"
+    r"(?:believed|thought|feared|said|reported|known|estimated)\s+to\s+have|"
     r"remain|remains|remained|still|being\s+held|"
     r"\w+ly)\s+){0,4}"
 )
