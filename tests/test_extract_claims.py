@@ -423,3 +423,9 @@ def test_hedged_verbs_count_and_a_share_of_a_whole_does_not(
 ) -> None:
     found = people(sentence, gazetteer)
     assert [(c.low, c.high) for c in found] == expected
+
+
+def test_a_figure_takes_the_date_of_its_own_clause(gazetteer: Gazetteer) -> None:
+    text = "The 2011 raid on the depot left 36 dead; the 2013 raid left 52 dead.\n"
+    found = people(text, gazetteer)
+    assert [(c.low, c.event_date) for c in found] == [(36, "2011"), (52, "2013")]

@@ -136,7 +136,14 @@ def _claim_date(
         # the span of the dates the sentence lists.
         return _spanning(listed)
     if dates:
-        return min(dates, key=lambda d: abs(d.start - position))
+        # The nearest date in the figure's own clause ("the 2011 attack left 36 dead;
+        # the 2013 attack left 52 dead"), else the nearest in the sentence.
+        same_clause = [
+            d
+            for d in dates
+            if ";" not in text[min(d.end, position) : max(d.start, position)]
+        ]
+        return min(same_clause or dates, key=lambda d: abs(d.start - position))
     if announced:
         # "suffered three attacks that killed 40", then a dated list of the attacks:
         # a total over the span of the list.
