@@ -139,9 +139,7 @@ def _claim_date(
         # The nearest date in the figure's own clause ("the 2011 attack left 36 dead;
         # the 2013 attack left 52 dead"), else the nearest in the sentence.
         same_clause = [
-            d
-            for d in dates
-            if ";" not in text[min(d.end, position) : max(d.start, position)]
+            d for d in dates if ";" not in text[min(d.end, position) : max(d.start, position)]
         ]
         return min(same_clause or dates, key=lambda d: abs(d.start - position))
     if announced:
