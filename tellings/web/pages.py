@@ -84,7 +84,8 @@ async def timeline(request: Request) -> HTMLResponse:
             href=f"/events/{s.event.id}",
         )
         for s in found
-        if s.event.start is not None and s.event.end is not None and s.event.kind != "fact"
+        # Incidents only: a period's bar would span years and flatten every incident.
+        if s.event.start is not None and s.event.end is not None and s.event.kind == "incident"
         for r in snapshot.ranges(s.event)
         if r.measure == (where.measure or "killed") and r.low is not None
     ]

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..model import Claim, Document, Source
 from ..reconcile import Account, Conflict, Range, credibility
-from ..resolve import Event
+from ..resolve import OPEN_END, OPEN_START, Event
 from .snapshot import EventSummary, Snapshot
 
 
@@ -98,8 +98,9 @@ def summary_json(snapshot: Snapshot, summary: EventSummary) -> dict[str, Any]:
         "title": summary.title,
         "kind": event.kind,
         "date": summary.date,
-        "start": event.start.isoformat() if event.start else None,
-        "end": event.end.isoformat() if event.end else None,
+        # An open end ("since 2009", "until 1998") is null, not a made-up day.
+        "start": event.start.isoformat() if event.start and event.start > OPEN_START else None,
+        "end": event.end.isoformat() if event.end and event.end < OPEN_END else None,
         "dates": event.dates,
         "place": summary.place,
         "place_id": summary.place_id,
