@@ -429,3 +429,12 @@ def test_a_figure_takes_the_date_of_its_own_clause(gazetteer: Gazetteer) -> None
     text = "The 2011 raid on the depot left 36 dead; the 2013 raid left 52 dead.\n"
     found = people(text, gazetteer)
     assert [(c.low, c.event_date) for c in found] == [(36, "2011"), (52, "2013")]
+
+
+def test_a_figure_in_brackets_after_its_noun_counts(gazetteer: Gazetteer) -> None:
+    text = "On 9 May 2016 the last families (some 120 people) left the camp for Tirana.\n"
+    found = people(text, gazetteer)
+    assert [(c.measure, c.low, c.high, c.quote) for c in found] == [
+        ("displaced", 108, 132, "families (some 120 people) left the camp")
+    ]
+    assert people("The camp (population 3,400) lies in the desert.\n", gazetteer) == []

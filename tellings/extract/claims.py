@@ -166,6 +166,32 @@ def _said_in(text: str, sentence: Sentence, place: EntityMention) -> bool:
     )
 
 
+_OPEN_BRACKET = re.compile(r"[\w’'\-]+\s+\(\s*$")
+_CLOSE_BRACKET = re.compile(r"(?:\s+[a-z][\w’'\-]*){0,2}\s*\)")
+
+
+def _bracketed(text: str, count: CountMention, start: int, end: int) -> MeasureMatch | None:
+    """`count.bracketed.v1`: a figure in brackets after its noun, the verb after the
+    bracket: "the last group of residents (more than 280) departed"."""
+    opened = _OPEN_BRACKET.search(text, max(start, count.start - 40), count.start)
+    if opened is None:
+        return None
+    closed = _CLOSE_BRACKET.match(text, count.end, end)
+    if closed is None:
+        return None
+    found = measure_for(text, count.start, closed.end(), start, end)
+    if found is None or found.rule != "count.subject_verb.v1":
+        return None
+    # The quote runs from the noun the figure counts: "residents (more than 280) departed".
+    noun = text[opened.start() : opened.end()].split()[0]
+    return replace(
+        found,
+        rule="count.bracketed.v1",
+        harm_start=opened.start(),
+        victims=found.victims or noun,
+    )
+
+
 def _announced_next(
     text: str, sentence: Sentence, block: Block, blocks: list[Block], block_index: int
 ) -> int:
@@ -287,6 +313,7 @@ def _sentence_claims(
                 _sub_count(text, count, previous, start)
                 or measure_for(text, count.start, count.end, start, end)
                 or _put_at(text, count, previous, start)
+                or _bracketed(text, count, start, end)
             )
         if match is not None and match.rule == "count.subject_verb.v1" and unmatched:
             # "Six soldiers and three civilians were killed": the first count shares the
