@@ -438,3 +438,10 @@ def test_a_figure_in_brackets_after_its_noun_counts(gazetteer: Gazetteer) -> Non
         ("displaced", 108, 132, "families (some 120 people) left the camp")
     ]
     assert people("The camp (population 3,400) lies in the desert.\n", gazetteer) == []
+
+
+def test_the_group_counted_is_not_its_own_perpetrator(gazetteer: Gazetteer) -> None:
+    alone = people("The blockade has led to the death of 15 MEK members.\n", gazetteer)
+    assert [(c.victims, c.perpetrator) for c in alone] == [("MEK members", None)]
+    named = people("On 2 May 2012 Asaib Ahl al-Haq militiamen killed 15 MEK members.\n", gazetteer)
+    assert [c.perpetrator for c in named] == ["Asaib Ahl al-Haq"]

@@ -81,7 +81,7 @@ def _build(
         place=place.text if place else None,
         place_id=place.entity_id if place else None,
         victims=victims,
-        perpetrator=facts.perpetrator,
+        perpetrator=_perpetrator_of(facts.perpetrator, victims),
         event_type=facts.event_type_near(start - facts.start),
         speaker=_speaker(facts.text, start - facts.start) if facts.speaker else None,
         event_key=_event_key(place.entity_id if place else None, edtf),
@@ -91,6 +91,14 @@ def _build(
         scope_events=facts.announced or None if period else None,
     )
     return replace(claim, id=claim_id(claim))
+
+
+def _perpetrator_of(perpetrator: str | None, victims: str | None) -> str | None:
+    """The sentence's perpetrator, unless it is the group the figure counts ("the death
+    of 15 members of the party": the party is not who killed them)."""
+    if perpetrator and victims and perpetrator.casefold() in victims.casefold():
+        return None
+    return perpetrator
 
 
 def _within(inner: EntityMention, outer: EntityMention, context: _Context) -> bool:
