@@ -101,6 +101,45 @@ class EventBook:
             found += sum_conflicts(self.accounts(event), children)
         return found
 
+    def conflict_record(self, event: Event, clash: Conflict) -> dict[str, Any]:
+        """A conflict as JSON tools read it: `{"event", "title", "measure", "a", "b",
+        "why"}`, each side with its document, offsets, quote, interval and source; for a
+        total against a sum, `b` is the sum of the figures listed in `claims`."""
+
+        def side(account: Account) -> dict[str, Any]:
+            claim = account.claim
+            document = self.documents.get(claim.document_id)
+            return {
+                "doc": document.name if document else claim.document_id,
+                "claim": claim.id,
+                "start": claim.start,
+                "end": claim.end,
+                "quote": claim.quote,
+                "low": claim.low,
+                "high": claim.high,
+                "qualifier": claim.qualifier,
+                "event_date": claim.event_date,
+                "source": account.source.name if account.source else None,
+            }
+
+        b = side(clash.b)
+        if clash.parts:
+            b.update(
+                quote=" + ".join(p.claim.quote for p in clash.parts),
+                low=clash.parts_low,
+                high=None if clash.parts_high == float("inf") else clash.parts_high,
+                qualifier="sum",
+                claims=[p.claim.id for p in clash.parts],
+            )
+        return {
+            "event": event.id,
+            "title": self.title(event),
+            "measure": clash.measure,
+            "a": side(clash.a),
+            "b": b,
+            "why": clash.why,
+        }
+
     def ranges(self, event: Event, rule_name: str) -> list[Range]:
         accounts = self.accounts(event)
         measures = sorted({a.claim.measure for a in accounts} - {"date_of"})

@@ -211,6 +211,13 @@ class Claim:
         }
 
 
+def figure_text(value: float | None, missing: str = "?") -> str:
+    """A figure as a reader writes it: 1,300; 36.26; `missing` when unknown."""
+    if value is None:
+        return missing
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
 def json_number(value: float) -> int | str:
     """A number as canonical JSON may hold it: an integer, or a decimal string.
 

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from .extract.dates import edtf_bounds
 from .model import Claim, Source
+from .model import figure_text as _number
 
 UNIT_TOLERANCE = 0.05
 ALIGNED_TYPES = frozenset({"government", "armed-group", "affiliated"})
@@ -309,10 +310,6 @@ def _describe(account: Account) -> str:
     claim = account.claim
     who = account.source.name if account.source else "an unknown source"
     return f"{who} ({claim.quote!r})"
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 @dataclass(frozen=True)

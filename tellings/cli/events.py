@@ -10,8 +10,9 @@ from typing import Any
 import click
 from rich.table import Table
 
-from ..events import EventBook, in_span
-from ..reconcile import RULES, Account, Conflict, credibility
+from ..events import in_span
+from ..model import figure_text as _num
+from ..reconcile import RULES, Account, credibility
 from ..resolve import Event, canonical_date
 from . import cli, console, opened
 from .claims import export
@@ -77,12 +78,6 @@ def _shown_date(event: Event) -> str:
 def _range(found: Any) -> str:
     parts = [_num(found.low), _num(found.best), _num(found.high) if found.high is not None else "∞"]
     return "–".join(parts)
-
-
-def _num(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 @events.command("merge")
@@ -196,16 +191,13 @@ def conflicts(ctx: click.Context, explain: bool, fmt: str) -> None:
     """Every disagreement between accounts of one event and measure, most serious first."""
     with opened(ctx) as collection:
         book = collection.events()
-        names = {d.id: d.name for d in collection.documents()}
         found = sorted(
             ((event, clash) for event in book.events for clash in book.conflicts(event)),
             key=lambda pair: -pair[1].gap,
         )
     if fmt == "json":
         click.echo(
-            json.dumps(
-                [_conflict_json(book, e, c, names) for e, c in found], ensure_ascii=False, indent=2
-            )
+            json.dumps([book.conflict_record(e, c) for e, c in found], ensure_ascii=False, indent=2)
         )
         return
     for event, clash in found:
@@ -217,44 +209,6 @@ def conflicts(ctx: click.Context, explain: bool, fmt: str) -> None:
         if explain:
             console.print(f"    {clash.why}", markup=False)
     console.print(f"{len(found)} conflicts")
-
-
-def _conflict_json(
-    book: EventBook, event: Event, clash: Conflict, names: dict[str, str]
-) -> dict[str, Any]:
-    def side(account: Account) -> dict[str, Any]:
-        claim = account.claim
-        return {
-            "doc": names.get(claim.document_id, claim.document_id),
-            "claim": claim.id,
-            "start": claim.start,
-            "end": claim.end,
-            "quote": claim.quote,
-            "low": claim.low,
-            "high": claim.high,
-            "qualifier": claim.qualifier,
-            "event_date": claim.event_date,
-            "source": account.source.name if account.source else None,
-        }
-
-    b = side(clash.b)
-    if clash.parts:
-        # A total against the sum of one source's figures for the events it covers.
-        b.update(
-            quote=" + ".join(p.claim.quote for p in clash.parts),
-            low=clash.parts_low,
-            high=None if clash.parts_high == float("inf") else clash.parts_high,
-            qualifier="sum",
-            claims=[p.claim.id for p in clash.parts],
-        )
-    return {
-        "event": event.id,
-        "title": book.title(event),
-        "measure": clash.measure,
-        "a": side(clash.a),
-        "b": b,
-        "why": clash.why,
-    }
 
 
 @export.command("events")

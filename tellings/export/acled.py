@@ -22,13 +22,13 @@ from ..events import EventBook
 from ..extract.gazetteer import Gazetteer
 from ..extract.gazetteer.model import Entity
 from ..model import PEOPLE_MEASURES
+from ..model import figure_text as number
 from ..reconcile import reconcile
 from ..resolve import Event, canonical_date
 from .describe import (
     dispute_words,
     event_type,
     locate,
-    number,
     open_end,
     open_start,
     perpetrator,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..extract.gazetteer import Gazetteer
 from ..extract.gazetteer.model import Entity
 from ..model import Claim, Document
+from ..model import figure_text as number
 from ..reconcile import Account, Conflict
 from ..resolve import OPEN_END, OPEN_START, Event, canonical_date
 
@@ -119,13 +120,6 @@ def _entity(gazetteer: Gazetteer, entity_id: str | None) -> Entity | None:
         return gazetteer.entity(entity_id)
     except KeyError:
         return None
-
-
-def number(value: float | None) -> str:
-    """A figure as a reader writes it: 1,300; 36.26; "?" when unknown."""
-    if value is None:
-        return "?"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 def figure_words(claim: Claim) -> str:

@@ -23,13 +23,13 @@ from .. import __version__
 from ..events import EventBook
 from ..extract.gazetteer import Gazetteer
 from ..model import Claim, Document, Source
+from ..model import figure_text as number
 from ..reconcile import Account, Conflict, Range
 from ..resolve import Event, canonical_date
 from .describe import (
     figure_words,
     locate,
     measure_heading,
-    number,
     open_end,
     open_start,
     source_label,

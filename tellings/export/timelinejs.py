@@ -18,12 +18,12 @@ from typing import IO, Any
 
 from ..events import EventBook
 from ..extract.gazetteer import Gazetteer
+from ..model import figure_text as number
 from ..resolve import Event
 from .describe import (
     figures_text,
     locate,
     measure_heading,
-    number,
     open_end,
     open_start,
     source_label,

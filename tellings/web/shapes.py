@@ -115,41 +115,15 @@ def summary_json(snapshot: Snapshot, summary: EventSummary) -> dict[str, Any]:
 
 
 def conflict_json(snapshot: Snapshot, event: Event, clash: Conflict) -> dict[str, Any]:
-    def side(account: Account) -> dict[str, Any]:
-        claim = account.claim
-        document = snapshot.book.documents.get(claim.document_id)
-        return {
-            "claim": claim.id,
-            "doc": document.name if document else claim.document_id,
-            "document": claim.document_id,
-            "start": claim.start,
-            "end": claim.end,
-            "quote": claim.quote,
-            "low": number(claim.low),
-            "high": number(claim.high),
-            "qualifier": claim.qualifier,
-            "event_date": claim.event_date,
-            "source": account.source.name if account.source else None,
-        }
-
-    b = side(clash.b)
-    if clash.parts:
-        b.update(
-            quote=" + ".join(p.claim.quote for p in clash.parts),
-            low=number(clash.parts_low),
-            high=number(clash.parts_high),
-            qualifier="sum",
-            claims=[p.claim.id for p in clash.parts],
-        )
-    return {
-        "event": event.id,
-        "title": snapshot.book.title(event),
-        "measure": clash.measure,
-        "a": side(clash.a),
-        "b": b,
-        "why": clash.why,
-        "gap": round(clash.gap, 4),
-    }
+    """`EventBook.conflict_record` with each side's document id, whole numbers without a
+    decimal point, and how far apart the two are (`gap`)."""
+    found = snapshot.book.conflict_record(event, clash)
+    for key, account in (("a", clash.a), ("b", clash.b)):
+        found[key]["document"] = account.claim.document_id
+        found[key]["low"] = number(found[key]["low"])
+        found[key]["high"] = number(found[key]["high"])
+    found["gap"] = round(clash.gap, 4)
+    return found
 
 
 def document_json(
