@@ -55,6 +55,18 @@ _DATELINE = re.compile(
 )
 
 
+def _happened_at(text: str, place: EntityMention) -> bool:
+    """Whether a place named in a sentence can be where its events happened: not one
+    things go to or come from ("abducted to Tehran"), not a state speaking or acting
+    ("Washington said", "US officials"), not a dateline's city."""
+    return not (
+        _MOVEMENT_BEFORE.search(text, max(0, place.start - 9), place.start)
+        or _SPEAKS_AFTER.match(text, place.end)
+        or _ACTOR_AFTER.match(text, place.end)
+        or _in_dateline(text, place.start, place.end)
+    )
+
+
 def _in_dateline(text: str, start: int, end: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     if start - line > 100:
@@ -233,17 +245,7 @@ def _sentence_claims(
     ]
     entities = gazetteer.find(text, start, end)
     places = sorted(
-        # A place things go to or come from ("abducted to Tehran") is not where the
-        # event happened.
-        (
-            e
-            for e in entities
-            if e.kind in _PLACE_KINDS
-            and not _MOVEMENT_BEFORE.search(text, max(0, e.start - 9), e.start)
-            and not _SPEAKS_AFTER.match(text, e.end)
-            and not _ACTOR_AFTER.match(text, e.end)
-            and not _in_dateline(text, e.start, e.end)
-        ),
+        (e for e in entities if e.kind in _PLACE_KINDS and _happened_at(text, e)),
         key=lambda e: 3 if not _specific(e, context) else _PLACE_RANK.get(e.kind, 9),
     )
     sentence_text = text[start:end]
