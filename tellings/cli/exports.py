@@ -3,7 +3,9 @@ timelinejs|annotations|report`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -11,14 +13,21 @@ from ..reconcile import RULES
 from . import console, opened
 from .claims import export
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 rule_option = click.option(
     "--rule", type=click.Choice(sorted(RULES)), help="The range rule (default: the collection's)."
 )
 title_option = click.option("--title", help="The title (default: from the collection's file name).")
 
 
+def output_option(help: str) -> Callable[[F], F]:
+    """`-o/--output FILE`, required; `help` names the suffixes it takes."""
+    return click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help=help)
+
+
 @export.command("acled")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="FILE.csv.")
+@output_option("FILE.csv.")
 @click.pass_context
 def export_acled(ctx: click.Context, output: Path) -> None:
     """One ACLED-like row per incident: fatalities by reconcile.conservative.v1, the
@@ -29,13 +38,7 @@ def export_acled(ctx: click.Context, output: Path) -> None:
 
 
 @export.command("geojson")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="FILE.geojson or FILE.json.",
-)
+@output_option("FILE.geojson or FILE.json.")
 @rule_option
 @click.pass_context
 def export_geojson(ctx: click.Context, output: Path, rule: str | None) -> None:
@@ -47,7 +50,7 @@ def export_geojson(ctx: click.Context, output: Path, rule: str | None) -> None:
 
 
 @export.command("timelinejs")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="FILE.json.")
+@output_option("FILE.json.")
 @rule_option
 @title_option
 @click.pass_context
@@ -61,13 +64,7 @@ def export_timelinejs(
 
 
 @export.command("annotations")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="FILE.jsonld or FILE.json.",
-)
+@output_option("FILE.jsonld or FILE.json.")
 @click.option("--facts", is_flag=True, help="Include facts (area, distance, money, counts).")
 @click.pass_context
 def export_annotations(ctx: click.Context, output: Path, facts: bool) -> None:
@@ -79,7 +76,7 @@ def export_annotations(ctx: click.Context, output: Path, facts: bool) -> None:
 
 
 @export.command("report")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="FILE.html.")
+@output_option("FILE.html.")
 @rule_option
 @title_option
 @click.pass_context
