@@ -10,8 +10,9 @@ from click.testing import CliRunner
 
 import tellings
 from tellings.cli import cli
-from tellings.events import rederive_ranges
-from tellings.model import DocumentMeta
+from tellings.events import EventBook, rederive_ranges
+from tellings.model import Claim, DocumentMeta
+from tellings.reconcile import Conflict
 
 WIRE = (
     "Wire report written for the tests\n\n"
@@ -213,6 +214,22 @@ def test_dates_of_a_turning_point_are_compared(tmp_path: Path) -> None:
     ]
 
 
+def read_one(
+    tmp_path: Path, name: str, text: str, meta: DocumentMeta, *, qwerty: bool = False
+) -> tuple[dict[str, Claim], EventBook, list[Conflict]]:
+    """A new collection holding one document written for the test: its claims by quote,
+    its events and every conflict among them."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with tellings.open(tmp_path / f"{path.stem}.db") as collection:
+        if qwerty:
+            collection.add_alias("camp-qwerty", "Camp Qwerty", kind="camp", parent="baghdad")
+        collection.ingest([path], meta=meta)
+        claims = {c.quote: c for c in collection.claims()}
+        book = collection.events()
+    return claims, book, [c for e in book.events for c in book.conflicts(e)]
+
+
 def test_a_running_total_is_checked_against_the_events_it_covers(tmp_path: Path) -> None:
     text = (
         "Residents' bulletin written for the tests\n\n"
@@ -222,21 +239,14 @@ def test_a_running_total_is_checked_against_the_events_it_covers(tmp_path: Path)
         "• 3 May 2010 – twelve residents were killed by mortars.\n"
         "• 9 June 2011 – rockets killed eight residents.\n"
     )
-    path = tmp_path / "bulletin.txt"
-    path.write_text(text, encoding="utf-8")
-    with tellings.open(tmp_path / "c.db") as collection:
-        collection.add_alias("camp-qwerty", "Camp Qwerty", kind="camp", parent="baghdad")
-        collection.ingest([path], meta=DocumentMeta(source="Bulletin"))
-        book = collection.events()
-        sums = [c for e in book.events for c in book.conflicts(e) if c.parts]
+    meta = DocumentMeta(source="Bulletin")
+    _, _, clashes = read_one(tmp_path, "bulletin.txt", text, meta, qwerty=True)
+    sums = [c for c in clashes if c.parts]
     assert [(c.a.claim.low, c.parts_low, c.parts_high) for c in sums] == [(21, 20, 20)]
     # With figures that add up, nothing is reported.
-    path.write_text(text.replace("eight residents", "nine residents"), encoding="utf-8")
-    with tellings.open(tmp_path / "d.db") as collection:
-        collection.add_alias("camp-qwerty", "Camp Qwerty", kind="camp", parent="baghdad")
-        collection.ingest([path], meta=DocumentMeta(source="Bulletin"))
-        book = collection.events()
-        assert not [c for e in book.events for c in book.conflicts(e)]
+    added_up = text.replace("eight residents", "nine residents")
+    _, _, clashes = read_one(tmp_path, "added-up.txt", added_up, meta, qwerty=True)
+    assert not clashes
 
 
 NEWS_LEAD = (
@@ -251,13 +261,8 @@ NEWS_LEAD = (
 
 
 def test_a_news_lead_is_one_event_with_the_story_after_it(tmp_path: Path) -> None:
-    path = tmp_path / "wire.txt"
-    path.write_text(NEWS_LEAD, encoding="utf-8")
-    with tellings.open(tmp_path / "c.db") as collection:
-        collection.ingest([path], meta=DocumentMeta(source="Example Wire", published="2016-06-09"))
-        claims = {c.quote: c for c in collection.claims()}
-        book = collection.events()
-        clashes = [c for e in book.events for c in book.conflicts(e)]
+    meta = DocumentMeta(source="Example Wire", published="2016-06-09")
+    claims, book, clashes = read_one(tmp_path, "wire.txt", NEWS_LEAD, meta)
     # The dateline dates the report; the raid was on Wednesday night.
     lead = claims["killed at least 19"]
     assert lead.event_date is None
@@ -285,13 +290,8 @@ FINDINGS = (
 
 
 def test_a_years_toll_is_a_period_and_its_neighbours_stay_apart(tmp_path: Path) -> None:
-    path = tmp_path / "review.md"
-    path.write_text(FINDINGS, encoding="utf-8")
-    with tellings.open(tmp_path / "c.db") as collection:
-        collection.ingest([path], meta=DocumentMeta(source="Review", published="2020-01-15"))
-        claims = {c.quote: c for c in collection.claims()}
-        book = collection.events()
-        clashes = [c for e in book.events for c in book.conflicts(e)]
+    meta = DocumentMeta(source="Review", published="2020-01-15")
+    claims, book, clashes = read_one(tmp_path, "review.md", FINDINGS, meta)
     total = claims["At least 950 civilians were killed"]
     assert total.period and total.event_date == "2019"
     assert book.by_claim[claims["12 paramedics lost their lives"].id] is not book.by_claim[total.id]
